@@ -1,0 +1,223 @@
+"""The composition root: builds every part once and wires them together.
+
+Nothing else in the app creates services or looks them up globally. Start-up shows the
+tray icon first and builds the heavier parts (APScheduler, the platform backends, the
+control socket) from a zero-delay timer, so the icon appears as early as possible.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import signal
+import sys
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QSystemTrayIcon
+
+from app import APP_ID, APP_NAME, __version__
+from app.core.clock import SystemClock
+from app.core.engine import DeskEngine
+from app.paths import AppPaths
+from app.settings.state import State, load_state
+from app.settings.store import load_settings
+from app.storage import CorruptDatabaseError, SittingLog, move_aside
+from app.ui.shell import TrayShell, make_shell
+
+if TYPE_CHECKING:
+    from app.coordinator import DeskCoordinator
+
+log = logging.getLogger(__name__)
+
+EXIT_STARTUP_FAILED = 1
+
+
+@dataclass
+class _Core:
+    """What exists before the event loop runs: enough to paint the tray icon."""
+
+    paths: AppPaths
+    qt_app: QApplication
+    clock: SystemClock
+    engine: DeskEngine
+    state: State
+    sitting_log: SittingLog
+    shell: TrayShell
+    tray_available: bool
+    notices: list[str]
+
+
+def run_app(paths: AppPaths) -> int:
+    """Run Sitbreak until quit; returns the process exit code.
+
+    The caller (``cli``) holds the single-instance lock and has set up logging.
+    """
+    qt_app = QApplication(sys.argv[:1])
+    qt_app.setApplicationName(APP_NAME)
+    qt_app.setApplicationVersion(__version__)
+    qt_app.setDesktopFileName(APP_ID)
+    qt_app.setQuitOnLastWindowClosed(False)
+    core = _build_core(paths, qt_app)
+    keep_alive: list[object] = []
+
+    def start_services() -> None:
+        try:
+            keep_alive.extend(_start_services(core))
+        except Exception:
+            log.exception("Sitbreak could not start")
+            print("Sitbreak could not start: see the log file", paths.log_file, file=sys.stderr)
+            qt_app.exit(EXIT_STARTUP_FAILED)
+
+    QTimer.singleShot(0, start_services)
+    try:
+        return qt_app.exec()
+    finally:
+        core.shell.dispose()
+        core.sitting_log.close()
+
+
+def _build_core(paths: AppPaths, qt_app: QApplication) -> _Core:
+    clock = SystemClock()
+    now = clock.now().wall
+    notices: list[str] = []
+    settings_load = load_settings(paths.settings_file, now=now)
+    state_load = load_state(paths.state_file, now=now)
+    notices += settings_load.problems + state_load.problems
+    for notice in notices:
+        log.warning("%s", notice)
+    sitting_log = _open_log(paths, now, notices)
+    engine = DeskEngine(settings_load.settings.engine_config(), pause=state_load.state.pause)
+    tray_available = QSystemTrayIcon.isSystemTrayAvailable()
+    shell = make_shell(tray_available)
+    shell.show_snapshot(engine.snapshot(), now)
+    shell.show()
+    return _Core(
+        paths=paths,
+        qt_app=qt_app,
+        clock=clock,
+        engine=engine,
+        state=state_load.state,
+        sitting_log=sitting_log,
+        shell=shell,
+        tray_available=tray_available,
+        notices=notices,
+    )
+
+
+def _start_services(core: _Core) -> list[object]:
+    """Everything after the icon: platform, coordinator, scheduler, socket, signals."""
+    # Imported here: they cost tens of milliseconds the tray icon need not wait for.
+    from app.coordinator import Backends, DeskCoordinator
+    from app.ipc import IpcError, IpcServer
+    from app.platform.base import Environment
+    from app.platform.factory import open_backends
+    from app.scheduling.desk_scheduler import DeskScheduler
+    from app.scheduling.qt_scheduler import SafeQtScheduler
+    from app.ui.controller import TrayController
+    from app.unix_signals import UnixSignalBridge
+
+    qt_app, clock, shell = core.qt_app, core.clock, core.shell
+    platform = open_backends(Environment.from_os(os.environ, sys.platform))
+    tray = _tray_kind(core.tray_available)
+    backends = Backends(
+        idle=platform.idle.name,
+        session=tuple(platform.session.name.split("+")),
+        tray=tray,
+        degraded=platform.degraded,
+    )
+    coordinator = DeskCoordinator(
+        clock=clock,
+        engine=core.engine,
+        idle_source=platform.idle,
+        session_watcher=platform.session,
+        sitting_log=core.sitting_log,
+        state=core.state,
+        state_file=core.paths.state_file,
+        backends=backends,
+    )
+    controller = TrayController(shell, coordinator)
+    coordinator.snapshot_changed.connect(lambda snap: controller.show(snap, clock.now().wall))
+    coordinator.prompt_shown.connect(controller.show_prompt)
+    coordinator.prompt_resolved.connect(lambda _event: controller.clear_prompt())
+    coordinator.quit_requested.connect(lambda: _quit(qt_app))
+
+    scheduler = SafeQtScheduler()
+    scheduler.start()
+    coordinator.start()
+    coordinator.attach_scheduler(DeskScheduler(scheduler, coordinator.sample))
+
+    server = IpcServer(core.paths.socket_path)
+    server.register("status", lambda _args: coordinator.status())
+    server.register("quit", lambda _args: _quit_soon(qt_app))
+    try:
+        server.listen()
+    except IpcError as exc:
+        log.error("control socket unavailable: %s", exc)
+        core.notices.append(f"`sitbreak status` and `sitbreak quit` will not work: {exc}")
+
+    signals = UnixSignalBridge((signal.SIGTERM, signal.SIGINT, signal.SIGHUP))
+    signals.received.connect(lambda _signum: _quit(qt_app))
+
+    def shut_down() -> None:
+        # Order matters: the bout is closed (which samples the platform) before the
+        # platform closes, and the socket answers until the log is written.
+        _stop(coordinator)
+        scheduler.shutdown(wait=False)
+        platform.close()
+        server.close()
+        signals.close()
+
+    qt_app.aboutToQuit.connect(shut_down)
+    if core.notices:
+        shell.show_notice(APP_NAME, "\n".join(core.notices[:3]))
+    log.info("Sitbreak %s started (idle: %s, tray: %s)", __version__, backends.idle, tray)
+    return [platform, coordinator, controller, scheduler, server, signals, shut_down]
+
+
+def _stop(coordinator: DeskCoordinator) -> None:
+    try:
+        coordinator.stop()
+    except Exception:  # quitting must never hang on a failed last write
+        log.exception("could not close the bout on quit")
+
+
+def _open_log(paths: AppPaths, now: datetime, notices: list[str]) -> SittingLog:
+    """Open the sitting log; a corrupt one is moved aside (never deleted) and started anew."""
+    try:
+        return SittingLog.open(paths.database)
+    except CorruptDatabaseError as exc:
+        moved = move_aside(paths.database, now)
+        notices.append(f"{exc} It was moved to {moved.name}; a new log was started.")
+        return SittingLog.open(paths.database)
+
+
+def _quit_soon(qt_app: QApplication) -> dict[str, object]:
+    """Reply first, then quit from the event loop."""
+    QTimer.singleShot(0, lambda: _quit(qt_app))
+    return {"quitting": True}
+
+
+def _quit(qt_app: QApplication) -> None:
+    """Leave the event loop for good.
+
+    Not ``quit()``: in Qt 6 that first asks every window to close, and the status window
+    refuses (closing it only minimises it), which would cancel the quit.
+    """
+    qt_app.exit(0)
+
+
+def _tray_kind(tray_available: bool) -> str:
+    """Which tray protocol Qt uses: the StatusNotifierItem one whenever a watcher exists."""
+    if not tray_available:
+        return "none"
+    from PySide6.QtDBus import QDBusConnection
+
+    bus = QDBusConnection.sessionBus()
+    if bus.isConnected():
+        registered = bus.interface().isServiceRegistered("org.kde.StatusNotifierWatcher")
+        if registered.isValid() and registered.value():
+            return "dbus"
+    return "xembed"

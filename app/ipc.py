@@ -1,0 +1,406 @@
+"""Single instance and the control channel: ``sitbreak status`` and ``sitbreak quit``.
+
+Two separate mechanisms, on purpose:
+
+- The **instance lock** (``acquire_instance_lock``, a ``QLockFile`` in the data folder)
+  decides which process runs. It is atomic, and a lock left by a crashed process is taken
+  over (Qt checks whether the recorded PID still lives).
+- The **control socket** (``IpcServer``) is only how other processes talk to the one
+  that runs. It never decides who runs: a socket file can outlive its process.
+
+Protocol: JSON lines in UTF-8, one request and one reply per line, each line at most
+``MAX_LINE`` bytes (without its newline)::
+
+    request  {"v": 1, "cmd": "status", "args": {}}
+    reply    {"v": 1, "ok": true, "result": {...}}
+             {"v": 1, "ok": false, "error": "unknown command 'frobnicate'"}
+
+The client side (``send_request``, ``instance_answers``) is plain ``socket.AF_UNIX``, so
+the command line does not need a Qt event loop.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import socket
+import stat
+import time
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from PySide6.QtCore import QLockFile, QObject
+from PySide6.QtNetwork import QAbstractSocket, QLocalServer, QLocalSocket
+
+from app.paths import AppPaths, PathsError
+
+PROTOCOL_VERSION = 1
+MAX_LINE = 64 * 1024
+"""Longest request or reply line in bytes, newline excluded; longer requests are refused."""
+
+JsonObject = dict[str, Any]
+Handler = Callable[[JsonObject], JsonObject]
+"""Gets the request's ``args``, returns the reply's ``result``; raises ``IpcError`` to refuse."""
+
+_log = logging.getLogger(__name__)
+
+
+class IpcError(Exception):
+    """A request failed: bad input, an error reply, or a broken conversation.
+
+    Handlers raise it to send its message back as the error reply.
+    """
+
+
+class NoInstanceError(Exception):
+    """Nothing listens on the control socket: Sitbreak is not running."""
+
+
+# ---------------------------------------------------------------- protocol
+
+
+def encode_line(message: Mapping[str, Any]) -> bytes:
+    """One protocol line; NaN and infinity are refused because they are not JSON."""
+    text = json.dumps(message, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+    return text.encode("utf-8") + b"\n"
+
+
+def _ok_reply(result: JsonObject) -> bytes:
+    return encode_line({"v": PROTOCOL_VERSION, "ok": True, "result": result})
+
+
+def _error_reply(message: str) -> bytes:
+    return encode_line({"v": PROTOCOL_VERSION, "ok": False, "error": message})
+
+
+def _decode_object(line: bytes, what: str) -> JsonObject:
+    """Parse one line into a JSON object with our protocol version, or raise ``IpcError``."""
+    try:
+        text = line.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise IpcError(f"The {what} is not valid UTF-8.") from exc
+    if not text.strip():
+        raise IpcError(f"The {what} is empty.")
+    try:
+        message = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise IpcError(f"The {what} is not valid JSON: {exc.msg} at column {exc.colno}.") from exc
+    except RecursionError as exc:
+        raise IpcError(f"The {what} is nested too deeply.") from exc
+    if not isinstance(message, dict):
+        raise IpcError(f"The {what} must be a JSON object, not {_json_kind(message)}.")
+    version = message.get("v")
+    if version is None:
+        raise IpcError(f'The {what} has no protocol version ("v").')
+    if type(version) is not int or version != PROTOCOL_VERSION:
+        raise IpcError(
+            f"Unsupported protocol version {json.dumps(version)}; "
+            f"this Sitbreak speaks version {PROTOCOL_VERSION}."
+        )
+    return message
+
+
+def _json_kind(value: object) -> str:
+    kinds: list[tuple[type, str]] = [
+        (list, "an array"),
+        (str, "a string"),
+        (bool, "a boolean"),
+        (int, "a number"),
+        (float, "a number"),
+    ]
+    for kind, name in kinds:
+        if isinstance(value, kind):
+            return name
+    return "null"
+
+
+# ---------------------------------------------------------------- client (no Qt)
+
+
+def send_request(
+    socket_path: Path,
+    cmd: str,
+    args: Mapping[str, Any] | None = None,
+    timeout: float = 2.0,
+) -> JsonObject:
+    """Send one command to the running instance and return the ``result`` of its reply.
+
+    Raises ``NoInstanceError`` when nothing listens, ``IpcError`` for an error reply, a
+    reply that breaks the protocol, or no reply within ``timeout`` seconds.
+    """
+    payload = encode_line({"v": PROTOCOL_VERSION, "cmd": cmd, "args": dict(args or {})})
+    if len(payload) - 1 > MAX_LINE:
+        raise IpcError(f"The request is longer than {MAX_LINE} bytes.")
+    deadline = time.monotonic() + timeout
+    with _connect(socket_path, timeout) as sock:
+        try:
+            sock.sendall(payload)
+            line = _read_line(sock, deadline)
+        except TimeoutError as exc:
+            raise IpcError(f"Sitbreak did not answer within {timeout:g} s.") from exc
+        except OSError as exc:
+            raise IpcError(f"The connection to Sitbreak broke: {exc.strerror or exc}.") from exc
+    reply = _decode_object(line, "reply")
+    ok = reply.get("ok")
+    if ok is False:
+        error = reply.get("error")
+        raise IpcError(str(error) if error else "Sitbreak refused the request.")
+    result = reply.get("result")
+    if ok is not True or not isinstance(result, dict):
+        raise IpcError("Sitbreak sent a reply without a result.")
+    return result
+
+
+def instance_answers(socket_path: Path, timeout: float = 0.5) -> bool:
+    """Whether a live server accepts connections on ``socket_path`` (nothing is sent)."""
+    try:
+        with _connect(socket_path, timeout):
+            return True
+    except NoInstanceError:
+        return False
+
+
+def _connect(socket_path: Path, timeout: float) -> socket.socket:
+    sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    sock.settimeout(timeout)
+    try:
+        sock.connect(os.fspath(socket_path))
+    except (FileNotFoundError, ConnectionRefusedError) as exc:
+        sock.close()
+        raise NoInstanceError(f"Nothing listens on {socket_path}.") from exc
+    except TimeoutError as exc:
+        sock.close()
+        raise IpcError(f"Sitbreak did not accept the connection within {timeout:g} s.") from exc
+    except OSError as exc:
+        sock.close()
+        raise IpcError(f"Cannot connect to {socket_path}: {exc.strerror or exc}.") from exc
+    return sock
+
+
+def _read_line(sock: socket.socket, deadline: float) -> bytes:
+    received = bytearray()
+    while True:
+        newline = received.find(b"\n")
+        if newline >= 0:
+            return bytes(received[:newline])
+        if len(received) > MAX_LINE:
+            raise IpcError(f"The reply is longer than {MAX_LINE} bytes.")
+        sock.settimeout(max(deadline - time.monotonic(), 0.001))
+        chunk = sock.recv(65536)
+        if not chunk:
+            raise IpcError("Sitbreak closed the connection without a reply.")
+        received += chunk
+
+
+# ---------------------------------------------------------------- server (Qt)
+
+
+class _Connection:
+    """One client: its socket and the bytes of a line not yet complete."""
+
+    def __init__(self, sock: QLocalSocket) -> None:
+        self.socket = sock
+        self.pending = bytearray()
+        self.refused = False
+
+
+class IpcServer(QObject):
+    """Answers JSON-line requests on the control socket, on the GUI thread.
+
+    Nothing a client sends can raise out of a slot: every problem becomes an error reply.
+    """
+
+    def __init__(self, socket_path: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._socket_path = socket_path
+        self._handlers: dict[str, Handler] = {}
+        self._server = QLocalServer(self)
+        # Owner-only socket. With this option Qt 6 replaces whatever is at the path, even
+        # the socket of a live server (seen with 6.12), so ``listen`` checks first.
+        self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        self._server.newConnection.connect(self._accept)
+
+    @property
+    def socket_path(self) -> Path:
+        return self._socket_path
+
+    def is_listening(self) -> bool:
+        return self._server.isListening()
+
+    def register(self, cmd: str, handler: Handler) -> None:
+        """Answer ``cmd`` with ``handler``; one handler per command."""
+        if cmd in self._handlers:
+            raise ValueError(f"A handler for {cmd!r} is already registered.")
+        self._handlers[cmd] = handler
+
+    def listen(self) -> None:
+        """Start answering on the socket path.
+
+        A socket file left by a crashed instance is replaced, but only after checking that
+        no live server answers on it. Raises ``IpcError`` if one does, if the path is not a
+        socket (never deleted: it is not ours), or if listening fails.
+        """
+        path = self._socket_path
+        if self._stale_socket_present():
+            _log.info("Replacing the stale control socket %s", path)
+        if self._server.listen(os.fspath(path)):
+            return
+        in_use = self._server.serverError() == QAbstractSocket.SocketError.AddressInUseError
+        if in_use and self._stale_socket_present():
+            # Qt versions that bind in place leave the stale file to us. Checked again just
+            # now, so removing it cannot cut off a live server.
+            path.unlink(missing_ok=True)
+            if self._server.listen(os.fspath(path)):
+                return
+        reason = self._server.errorString() or "unknown error"
+        raise IpcError(f"Cannot listen on {path}: {reason}.")
+
+    def close(self) -> None:
+        """Stop accepting connections and remove the socket file.
+
+        Connections already open keep their replies (a ``quit`` reply still arrives); they
+        end with the process.
+        """
+        self._server.close()
+
+    def _stale_socket_present(self) -> bool:
+        """True for a socket file nobody answers on, False for no file; else ``IpcError``."""
+        try:
+            info = os.lstat(self._socket_path)
+        except FileNotFoundError:
+            return False
+        if not stat.S_ISSOCK(info.st_mode):
+            raise IpcError(f"{self._socket_path} exists and is not a socket; not replacing it.")
+        if instance_answers(self._socket_path):
+            raise IpcError(f"Another Sitbreak already answers on {self._socket_path}.")
+        return True
+
+    # -- slots: never let an exception escape into Qt
+
+    def _accept(self) -> None:
+        while self._server.hasPendingConnections():
+            sock = self._server.nextPendingConnection()
+            connection = _Connection(sock)
+            sock.readyRead.connect(lambda c=connection: self._read(c))
+            sock.disconnected.connect(sock.deleteLater)
+
+    def _read(self, connection: _Connection) -> None:
+        try:
+            self._answer_lines(connection)
+        except Exception:
+            _log.exception("The control socket failed to handle a client")
+            connection.socket.abort()
+
+    def _answer_lines(self, connection: _Connection) -> None:
+        sock = connection.socket
+        data = bytes(sock.readAll().data())
+        if connection.refused:
+            return
+        connection.pending += data
+        while True:
+            newline = connection.pending.find(b"\n")
+            line_length = newline if newline >= 0 else len(connection.pending)
+            if line_length > MAX_LINE:
+                self._refuse(connection, f"The request is longer than {MAX_LINE} bytes.")
+                return
+            if newline < 0:
+                break
+            line = bytes(connection.pending[:newline])
+            del connection.pending[: newline + 1]
+            sock.write(self._reply_to(line))
+        sock.flush()
+
+    def _refuse(self, connection: _Connection, message: str) -> None:
+        _log.info("Control socket refused a client: %s", message)
+        connection.refused = True
+        connection.pending.clear()
+        connection.socket.write(_error_reply(message))
+        connection.socket.flush()
+        connection.socket.disconnectFromServer()
+
+    def _reply_to(self, line: bytes) -> bytes:
+        cmd = "?"
+        try:
+            request = _decode_object(line, "request")
+            cmd_value = request.get("cmd")
+            if not isinstance(cmd_value, str) or not cmd_value:
+                raise IpcError('The request has no command ("cmd").')
+            cmd = cmd_value
+            args = request.get("args", {})
+            if not isinstance(args, dict):
+                raise IpcError(
+                    f'The arguments ("args") must be a JSON object, not {_json_kind(args)}.'
+                )
+            handler = self._handlers.get(cmd)
+            if handler is None:
+                known = ", ".join(sorted(self._handlers)) or "none"
+                raise IpcError(f"Unknown command {cmd!r} (known: {known}).")
+            result = handler(args)
+            if not isinstance(result, dict):
+                raise TypeError(f"handler returned {type(result).__name__}, not dict")
+            return _ok_reply(result)
+        except IpcError as exc:
+            _log.info("Control socket refused a request: %s", exc)
+            return _error_reply(str(exc))
+        except Exception:
+            _log.exception("Control command %r failed", cmd)
+            return _error_reply(f"Sitbreak failed to run {cmd!r}; the log has the details.")
+
+
+# ---------------------------------------------------------------- single instance
+
+
+class InstanceLock:
+    """Held while this process is the running instance; ``release()`` or leave the ``with``."""
+
+    def __init__(self, lock_file: QLockFile, path: Path) -> None:
+        self._lock_file = lock_file
+        self._path = path
+
+    @property
+    def path(self) -> Path:
+        return self._path
+
+    def release(self) -> None:
+        if self._lock_file.isLocked():
+            self._lock_file.unlock()
+
+    def __enter__(self) -> InstanceLock:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.release()
+
+
+def acquire_instance_lock(paths: AppPaths) -> InstanceLock | None:
+    """Become the running instance for ``paths``, or None if another process already is.
+
+    The data folder must exist (``paths.ensure()``). A lock never goes stale by age (an
+    instance runs for weeks); one whose process has died is taken over. Raises
+    ``PathsError`` if the lock file cannot be created at all.
+    """
+    lock_file = QLockFile(os.fspath(paths.lock_file))
+    lock_file.setStaleLockTime(0)
+    if lock_file.tryLock(0):
+        return InstanceLock(lock_file, paths.lock_file)
+    error = lock_file.error()
+    if error == QLockFile.LockError.LockFailedError:
+        return None
+    reason = (
+        "permission denied" if error == QLockFile.LockError.PermissionError else "unknown error"
+    )
+    raise PathsError(f"Cannot create the instance lock {paths.lock_file} ({reason}).")
+
+
+def lock_holder_pid(paths: AppPaths) -> int | None:
+    """The process id recorded in the instance lock, if there is one."""
+    pid, _host, _app = QLockFile(os.fspath(paths.lock_file)).getLockInfo()
+    return pid if pid > 0 else None

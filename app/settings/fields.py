@@ -1,0 +1,141 @@
+"""The settings file's layout: every key, its kind and range, in one table.
+
+``settings_from_document`` checks a parsed (and upgraded) TOML document against the table;
+``document_from_settings`` turns settings back into one, unknown keys included.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any, Generic, TypeVar
+
+from app.settings.durations import format_duration
+from app.settings.kinds import CLOCK_TIME, FLAG, WEEKDAYS, Kind, count, duration, show_raw
+from app.settings.model import PresenceSettings, PromptSettings, Settings, WorkingHoursSettings
+from app.settings.upgrades import SCHEMA_VERSION, Document
+
+T = TypeVar("T")
+Section = TypeVar("Section", PromptSettings, PresenceSettings, WorkingHoursSettings)
+
+ONE_DAY = 24 * 3600
+_DURATION = duration(1, ONE_DAY)
+"""The file accepts any duration from 1 s to 24 h; the settings dialog enforces human ranges."""
+
+
+@dataclass(frozen=True, slots=True)
+class FieldSpec(Generic[T]):
+    key: str
+    """The key in the file, inside its section."""
+    attr: str
+    """The attribute of the section's dataclass."""
+    kind: Kind[T]
+
+
+FIELDS: dict[str, tuple[FieldSpec[Any], ...]] = {
+    "prompts": (
+        FieldSpec("window_start", "window_start_s", _DURATION),
+        FieldSpec("window_end", "window_end_s", _DURATION),
+        FieldSpec("lull", "lull_s", _DURATION),
+        FieldSpec("snooze", "snooze_s", _DURATION),
+        FieldSpec("remind_after", "remind_after_s", _DURATION),
+        FieldSpec("max_reminders", "max_reminders", count(0, 10)),
+    ),
+    "presence": (FieldSpec("away_after", "away_s", _DURATION),),
+    "working_hours": (
+        FieldSpec("enabled", "enabled", FLAG),
+        FieldSpec("days", "days", WEEKDAYS),
+        FieldSpec("start", "start", CLOCK_TIME),
+        FieldSpec("end", "end", CLOCK_TIME),
+    ),
+}
+"""Section name (also the attribute of ``Settings``) → its fields, in file order."""
+
+
+def settings_from_document(document: Document, schema: int) -> tuple[Settings, list[str]]:
+    """Checked settings plus one message per value that was replaced by its default."""
+    reader = _Reader(document)
+    prompts = _checked_window(reader.section("prompts", PromptSettings()), reader.problems)
+    settings = Settings(
+        schema=schema,
+        prompts=prompts,
+        presence=reader.section("presence", PresenceSettings()),
+        working_hours=reader.section("working_hours", WorkingHoursSettings()),
+        extra=reader.extra,
+    )
+    return settings, reader.problems
+
+
+def document_from_settings(settings: Settings) -> Document:
+    """The TOML document to save: known sections first, then every unknown key as read."""
+    document: Document = {"schema": SCHEMA_VERSION}
+    for name, fields in FIELDS.items():
+        values = getattr(settings, name)
+        table = {spec.key: spec.kind.write(getattr(values, spec.attr)) for spec in fields}
+        unknown = settings.extra.get(name)
+        if isinstance(unknown, dict):
+            table.update((key, value) for key, value in unknown.items() if key not in table)
+        document[name] = table
+    for key, value in settings.extra.items():
+        document.setdefault(key, value)
+    return document
+
+
+class _Reader:
+    """Collects the problems and the unknown keys while the sections are read."""
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.problems: list[str] = []
+        self.extra: dict[str, Any] = {
+            key: value for key, value in document.items() if key != "schema" and key not in FIELDS
+        }
+
+    def section(self, name: str, defaults: Section) -> Section:
+        raw = self.document.get(name, {})
+        if not isinstance(raw, dict):
+            self.problems.append(
+                f"{name} = {show_raw(raw)}: expected a table [{name}]; using its defaults"
+            )
+            return defaults
+        fields = FIELDS[name]
+        known = {spec.key for spec in fields}
+        unknown = {key: value for key, value in raw.items() if key not in known}
+        if unknown:
+            self.extra[name] = unknown
+        values = {
+            spec.attr: self._value(name, spec, raw[spec.key], getattr(defaults, spec.attr))
+            for spec in fields
+            if spec.key in raw
+        }
+        return replace(defaults, **values)
+
+    def _value(self, section: str, spec: FieldSpec[T], raw: object, default: T) -> T:
+        kind, name = spec.kind, f"{section}.{spec.key}"
+        try:
+            value = kind.read(raw)
+        except ValueError:
+            expected = f"{kind.expected} ({kind.allowed})" if kind.allowed else kind.expected
+            self.problems.append(
+                f"{name} = {show_raw(raw)}: expected {expected}; "
+                f"using the default {kind.show(default)}"
+            )
+            return default
+        if not kind.in_range(value):
+            self.problems.append(
+                f"{name} = {show_raw(raw)} is out of range ({kind.allowed}); "
+                f"using the default {kind.show(default)}"
+            )
+            return default
+        return value
+
+
+def _checked_window(prompts: PromptSettings, problems: list[str]) -> PromptSettings:
+    """The window cannot close before it opens: the prompt is then forced when it opens."""
+    if prompts.window_end_s >= prompts.window_start_s:
+        return prompts
+    start, end = format_duration(prompts.window_start_s), format_duration(prompts.window_end_s)
+    problems.append(
+        f"prompts.window_end = {end} is before prompts.window_start = {start}; "
+        f"using {start} for both"
+    )
+    return replace(prompts, window_end_s=prompts.window_start_s)

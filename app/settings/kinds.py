@@ -1,0 +1,139 @@
+"""Kinds of setting values: how each is read from TOML, range-checked, shown and written.
+
+A kind carries its allowed range, so a field's range is declared once, where the field is
+listed (``fields.FIELDS``), and the same words appear in every message about it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, time
+from typing import Generic, TypeVar
+
+from app.settings.durations import EXAMPLE, format_duration, parse_duration
+
+T = TypeVar("T")
+
+DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_CLOCK = re.compile(r"([0-9]{1,2}):([0-9]{2})")
+
+
+@dataclass(frozen=True, slots=True)
+class Kind(Generic[T]):
+    expected: str
+    """What a value must look like, for messages: ``a duration like "45m"``."""
+    allowed: str
+    """The allowed range in words, for messages; empty when there is nothing to add."""
+    read: Callable[[object], T]
+    """Raises ValueError when the TOML value is not this kind of value at all."""
+    in_range: Callable[[T], bool]
+    write: Callable[[T], object]
+    """The TOML value saved to the file."""
+    show: Callable[[T], str]
+    """How a good value reads in messages ("using the default 15s")."""
+
+
+def duration(low: int, high: int) -> Kind[int]:
+    return Kind(
+        expected=f"a duration like {EXAMPLE}",
+        allowed=f"{format_duration(low)}–{format_duration(high)}",
+        read=parse_duration,
+        in_range=lambda seconds: low <= seconds <= high,
+        write=format_duration,
+        show=format_duration,
+    )
+
+
+def count(low: int, high: int) -> Kind[int]:
+    return Kind(
+        expected="a whole number",
+        allowed=f"{low}–{high}",
+        read=_read_int,
+        in_range=lambda n: low <= n <= high,
+        write=int,
+        show=str,
+    )
+
+
+def _read_int(raw: object) -> int:
+    if isinstance(raw, bool) or not isinstance(raw, int):
+        raise ValueError("not a whole number")
+    return raw
+
+
+def _read_bool(raw: object) -> bool:
+    if not isinstance(raw, bool):
+        raise ValueError("not true or false")
+    return raw
+
+
+def _read_days(raw: object) -> tuple[int, ...]:
+    if not isinstance(raw, list):
+        raise ValueError("not a list")
+    names = [name.strip().lower() if isinstance(name, str) else name for name in raw]
+    if not all(name in DAY_NAMES for name in names):
+        raise ValueError("not a day name")
+    return tuple(sorted({DAY_NAMES.index(name) for name in names}))
+
+
+def _read_clock_time(raw: object) -> time:
+    """``"09:00"``; a TOML local time (``09:00:00``) on a whole minute is accepted too."""
+    if isinstance(raw, time) and raw.tzinfo is None and raw.second == raw.microsecond == 0:
+        return raw
+    match = _CLOCK.fullmatch(raw.strip()) if isinstance(raw, str) else None
+    if match is None or int(match[1]) > 23 or int(match[2]) > 59:
+        raise ValueError("not a time of day")
+    return time(int(match[1]), int(match[2]))
+
+
+def _write_days(days: tuple[int, ...]) -> list[str]:
+    return [DAY_NAMES[day] for day in days]
+
+
+FLAG: Kind[bool] = Kind(
+    expected="true or false",
+    allowed="",
+    read=_read_bool,
+    in_range=lambda _: True,
+    write=bool,
+    show=lambda flag: show_raw(flag),
+)
+WEEKDAYS: Kind[tuple[int, ...]] = Kind(
+    expected='a list of days like ["mon", "tue"]',
+    allowed=f"{DAY_NAMES[0]}–{DAY_NAMES[-1]}",
+    read=_read_days,
+    in_range=lambda _: True,
+    write=_write_days,
+    show=lambda days: show_raw(_write_days(days)),
+)
+CLOCK_TIME: Kind[time] = Kind(
+    expected='a time like "09:00"',
+    allowed="00:00–23:59",
+    read=_read_clock_time,
+    in_range=lambda _: True,
+    write=lambda t: t.strftime("%H:%M"),
+    show=lambda t: t.strftime("%H:%M"),
+)
+
+
+def show_raw(value: object, limit: int = 60) -> str:
+    """A TOML-like rendering of any value read from the file, cut short for messages."""
+    text = _render(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _render(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, list):
+        return "[" + ", ".join(_render(item) for item in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{key} = {_render(item)}" for key, item in value.items()) + "}"
+    if isinstance(value, date | time):
+        return value.isoformat()
+    return str(value)

@@ -1,0 +1,402 @@
+"""``SittingLog``: the only code that writes SQL for the sitting log.
+
+Times go in and come out as aware datetimes; the database keeps UTC epoch seconds plus
+the UTC offset in force at that moment, so a day is cut at *local* midnight when queried
+and a DST change never reorders anything. Every write is one short ``BEGIN IMMEDIATE``
+transaction, which in WAL mode with ``synchronous=NORMAL`` survives a crash of the app.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from types import TracebackType
+from typing import Final, Self
+
+from app.core.clock import wall_from_utc
+from app.core.model import BoutEndReason, PromptResponse
+from app.storage.errors import (
+    BoutAlreadyOpenError,
+    CorruptDatabaseError,
+    StorageError,
+    UnknownRecordError,
+)
+from app.storage.files import prepare_database_file
+from app.storage.migrations import SCHEMA_VERSION, migrate, refuse_newer
+from app.storage.records import DaySummary, OpenBout, SessionEndReason
+
+BUSY_TIMEOUT_S: Final = 2.0
+"""How long a write waits for another connection's lock (SQLite's busy_timeout)."""
+
+_CORRUPTION_CODES: Final = frozenset({sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB})
+
+
+class SittingLog:
+    """The repository of app sessions, bouts and prompts. Use ``SittingLog.open``."""
+
+    def __init__(self, connection: sqlite3.Connection, path: Path) -> None:
+        self._conn = connection
+        self._path = path
+
+    # ------------------------------------------------------------------ lifecycle
+    @classmethod
+    def open(cls, path: Path) -> Self:
+        """Open (creating or migrating) the log at ``path``.
+
+        Raises ``CorruptDatabaseError`` when the file is not a database or is damaged
+        (nothing was written to it), ``NewerDatabaseError`` when a newer Sitbreak wrote it,
+        ``MigrationError`` when an upgrade failed, ``StorageError`` for anything else
+        (permissions, a locked file).
+        """
+        try:
+            prepare_database_file(path)
+        except OSError as error:
+            raise StorageError(f"cannot create the sitting log {path}: {error}") from error
+        try:
+            connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S)
+        except sqlite3.Error as error:
+            raise StorageError(f"cannot open the sitting log {path}: {error}") from error
+        try:
+            _prepare_connection(connection, path)
+        except BaseException:
+            connection.close()
+            raise
+        return cls(connection, path)
+
+    @property
+    def path(self) -> Path:
+        return self._path
+
+    def close(self) -> None:
+        """Close the connection; the last close folds the write-ahead log into the file."""
+        self._conn.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    # ------------------------------------------------------------------ app sessions
+    def start_session(self, at: datetime, idle_backend: str, app_version: str) -> int:
+        """Record that the app started; returns the session id."""
+        utc, offset = _stamp(at, "session start")
+        with self._transaction() as conn:
+            cursor = conn.execute(
+                "INSERT INTO app_sessions (started_utc, started_offset_s, last_seen_utc,"
+                " last_seen_offset_s, idle_backend, app_version) VALUES (?, ?, ?, ?, ?, ?)",
+                (utc, offset, utc, offset, idle_backend, app_version),
+            )
+            return _new_id(cursor)
+
+    def touch_session(self, session_id: int, at: datetime) -> None:
+        """Heartbeat: the app was running at ``at`` (a crash is dated to the last one)."""
+        utc, offset = _stamp(at, "heartbeat")
+        with self._transaction() as conn:
+            cursor = conn.execute(
+                "UPDATE app_sessions SET last_seen_utc = MAX(started_utc, ?),"
+                " last_seen_offset_s = ? WHERE id = ? AND ended_utc IS NULL",
+                (utc, offset, session_id),
+            )
+            _expect_one(cursor, f"no running app session with id {session_id}")
+
+    def end_session(self, session_id: int, at: datetime, reason: SessionEndReason) -> None:
+        """Record that the app stopped; ``at`` is clamped so it is never before the start."""
+        utc, offset = _stamp(at, "session end")
+        with self._transaction() as conn:
+            cursor = conn.execute(
+                "UPDATE app_sessions SET ended_utc = MAX(started_utc, ?), ended_offset_s = ?,"
+                " end_reason = ?, last_seen_utc = MAX(started_utc, ?), last_seen_offset_s = ?"
+                " WHERE id = ? AND ended_utc IS NULL",
+                (utc, offset, SessionEndReason(reason).value, utc, offset, session_id),
+            )
+            _expect_one(cursor, f"no running app session with id {session_id}")
+
+    def close_stale_sessions(self) -> tuple[int, ...]:
+        """End every session left unclosed by a crash, at its last heartbeat, as 'crash'.
+
+        Call it at start-up before ``start_session``. Returns the ids it closed.
+        """
+        with self._transaction() as conn:
+            stale = tuple(
+                int(row[0])
+                for row in conn.execute(
+                    "SELECT id FROM app_sessions WHERE ended_utc IS NULL ORDER BY id"
+                )
+            )
+            conn.execute(
+                "UPDATE app_sessions SET ended_utc = last_seen_utc,"
+                " ended_offset_s = last_seen_offset_s, end_reason = ? WHERE ended_utc IS NULL",
+                (SessionEndReason.CRASH.value,),
+            )
+        return stale
+
+    # ------------------------------------------------------------------ bouts
+    def open_bout(
+        self, session_id: int, start: datetime, estimated: bool, last_activity: datetime
+    ) -> int:
+        """Record a new open bout; returns its id. Only one bout may be open at a time."""
+        start_utc, start_offset = _stamp(start, "bout start")
+        activity_utc, activity_offset = _stamp(last_activity, "last activity")
+        try:
+            with self._transaction() as conn:
+                cursor = conn.execute(
+                    "INSERT INTO bouts (session_id, start_utc, start_offset_s, estimated,"
+                    " desk_s, last_activity_utc, last_activity_offset_s)"
+                    " VALUES (?, ?, ?, ?, 0, ?, ?)",
+                    (
+                        session_id,
+                        start_utc,
+                        start_offset,
+                        int(estimated),
+                        activity_utc,
+                        activity_offset,
+                    ),
+                )
+                return _new_id(cursor)
+        except sqlite3.IntegrityError as error:
+            if error.sqlite_errorname == "SQLITE_CONSTRAINT_UNIQUE":
+                open_bout = self.find_open_bout()
+                which = f" (bout {open_bout.id})" if open_bout is not None else ""
+                raise BoutAlreadyOpenError(
+                    f"a bout is still open{which}; close it before opening another"
+                ) from error
+            if error.sqlite_errorname == "SQLITE_CONSTRAINT_FOREIGNKEY":
+                raise UnknownRecordError(f"no app session with id {session_id}") from error
+            raise
+
+    def update_bout(
+        self,
+        bout_id: int,
+        *,
+        start: datetime,
+        desk_s: float,
+        estimated: bool,
+        last_activity: datetime,
+        last_activity_mono: float | None,
+        last_activity_boot: float | None,
+        boot_id: str | None,
+    ) -> None:
+        """Persist the open bout's progress, so a crash or ``kill -9`` loses at most this step.
+
+        ``start`` moves only when the wall clock was set while the bout ran (the engine keeps
+        the bout's true length); ``estimated`` turns on once idle detection stopped working.
+        """
+        _check_desk_s(desk_s)
+        start_utc, start_offset = _stamp(start, "bout start")
+        utc, offset = _stamp(last_activity, "last activity")
+        with self._transaction() as conn:
+            cursor = conn.execute(
+                "UPDATE bouts SET start_utc = ?, start_offset_s = ?, desk_s = ?,"
+                " estimated = ?, last_activity_utc = MAX(?, ?), last_activity_offset_s = ?,"
+                " last_activity_mono = ?, last_activity_boot = ?, boot_id = ?"
+                " WHERE id = ? AND end_utc IS NULL",
+                (
+                    start_utc,
+                    start_offset,
+                    desk_s,
+                    int(estimated),
+                    utc,
+                    start_utc,
+                    offset,
+                    last_activity_mono,
+                    last_activity_boot,
+                    boot_id,
+                    bout_id,
+                ),
+            )
+            _expect_one(cursor, f"no open bout with id {bout_id}")
+
+    def close_bout(self, bout_id: int, end: datetime, reason: BoutEndReason, desk_s: float) -> None:
+        """Close the open bout. ``end`` is clamped so it is never before the bout's start
+        (the wall clock may have been set back meanwhile)."""
+        _check_desk_s(desk_s)
+        utc, offset = _stamp(end, "bout end")
+        with self._transaction() as conn:
+            cursor = conn.execute(
+                "UPDATE bouts SET end_utc = MAX(start_utc, ?), end_offset_s = ?,"
+                " end_reason = ?, desk_s = ? WHERE id = ? AND end_utc IS NULL",
+                (utc, offset, BoutEndReason(reason).value, desk_s, bout_id),
+            )
+            _expect_one(cursor, f"no open bout with id {bout_id}")
+
+    def find_open_bout(self) -> OpenBout | None:
+        """The bout left open (by a running app or by one that crashed), if any."""
+        row = self._conn.execute(
+            "SELECT id, session_id, start_utc, start_offset_s, estimated, desk_s,"
+            " last_activity_utc, last_activity_offset_s, last_activity_mono,"
+            " last_activity_boot, boot_id FROM bouts WHERE end_utc IS NULL"
+        ).fetchone()
+        if row is None:
+            return None
+        return OpenBout(
+            id=int(row[0]),
+            session_id=int(row[1]),
+            start=wall_from_utc(float(row[2]), int(row[3])),
+            estimated=bool(row[4]),
+            desk_s=float(row[5]),
+            last_activity=wall_from_utc(float(row[6]), int(row[7])),
+            last_activity_mono=_optional_float(row[8]),
+            last_activity_boot=_optional_float(row[9]),
+            boot_id=None if row[10] is None else str(row[10]),
+        )
+
+    def reassign_bout(self, bout_id: int, session_id: int) -> None:
+        """Move a resumed open bout to the app session that resumed it."""
+        try:
+            with self._transaction() as conn:
+                cursor = conn.execute(
+                    "UPDATE bouts SET session_id = ? WHERE id = ? AND end_utc IS NULL",
+                    (session_id, bout_id),
+                )
+                _expect_one(cursor, f"no open bout with id {bout_id}")
+        except sqlite3.IntegrityError as error:
+            raise UnknownRecordError(f"no app session with id {session_id}") from error
+
+    # ------------------------------------------------------------------ prompts
+    def add_prompt(self, bout_id: int | None, at: datetime, desk_s: float) -> int:
+        """Record that a stand-up prompt was shown after ``desk_s`` of desk time; returns its id."""
+        _check_desk_s(desk_s)
+        utc, offset = _stamp(at, "prompt time")
+        try:
+            with self._transaction() as conn:
+                cursor = conn.execute(
+                    "INSERT INTO prompts (bout_id, shown_utc, shown_offset_s, desk_s)"
+                    " VALUES (?, ?, ?, ?)",
+                    (bout_id, utc, offset, desk_s),
+                )
+                return _new_id(cursor)
+        except sqlite3.IntegrityError as error:
+            raise UnknownRecordError(f"no bout with id {bout_id}") from error
+
+    def remind_prompt(self, prompt_id: int, reminders: int) -> None:
+        """Record how many re-reminders the unanswered prompt has had so far."""
+        if reminders < 0:
+            raise ValueError(f"reminders must be 0 or more, got {reminders}")
+        with self._transaction() as conn:
+            cursor = conn.execute(
+                "UPDATE prompts SET reminders = ? WHERE id = ? AND response IS NULL",
+                (reminders, prompt_id),
+            )
+            _expect_one(cursor, f"no unanswered prompt with id {prompt_id}")
+
+    def resolve_prompt(self, prompt_id: int, at: datetime, response: PromptResponse) -> None:
+        """Record the prompt's outcome; ``at`` is clamped so it is never before it was shown."""
+        utc, offset = _stamp(at, "response time")
+        with self._transaction() as conn:
+            cursor = conn.execute(
+                "UPDATE prompts SET response = ?, response_utc = MAX(shown_utc, ?),"
+                " response_offset_s = ? WHERE id = ? AND response IS NULL",
+                (PromptResponse(response).value, utc, offset, prompt_id),
+            )
+            _expect_one(cursor, f"no unanswered prompt with id {prompt_id}")
+
+    # ------------------------------------------------------------------ queries
+    def day_summary(self, start: datetime, end: datetime, now: datetime) -> DaySummary:
+        """Sitting within ``[start, end)``, usually local midnight to midnight.
+
+        An open bout counts up to its last recorded activity (never past ``now``). A bout
+        that crosses an edge counts with the share of its desk time that its wall-clock
+        span has inside the period: an approximation, since the log does not record when
+        within a bout the idle moments fell.
+        """
+        start_utc, _ = _stamp(start, "period start")
+        end_utc, _ = _stamp(end, "period end")
+        now_utc, _ = _stamp(now, "now")
+        if end_utc <= start_utc:
+            raise ValueError(f"the period must end after it starts: {start} .. {end}")
+        rows = self._conn.execute(
+            "SELECT start_utc, end_utc, last_activity_utc, desk_s FROM bouts"
+            " WHERE start_utc < ? AND (end_utc IS NULL OR end_utc >= ?) ORDER BY start_utc",
+            (end_utc, start_utc),
+        ).fetchall()
+        shares: list[float] = []
+        for bout_start, bout_end, last_activity, desk_s in rows:
+            span_start = float(bout_start)
+            if bout_end is None:
+                span_end = max(span_start, min(float(last_activity), now_utc))
+            else:
+                span_end = float(bout_end)
+            share = _share_in_period(span_start, span_end, float(desk_s), start_utc, end_utc)
+            if share is not None:
+                shares.append(share)
+        return DaySummary(
+            desk_s=sum(shares), bouts=len(shares), longest_bout_s=max(shares, default=0.0)
+        )
+
+    # ------------------------------------------------------------------ internals
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        """One short write transaction: taken at once, committed, or rolled back on error."""
+        self._conn.execute("BEGIN IMMEDIATE")
+        with self._conn:  # commits on success, rolls back on an exception
+            yield self._conn
+
+
+def _prepare_connection(connection: sqlite3.Connection, path: Path) -> None:
+    """Check, configure and migrate a fresh connection, writing nothing to a bad file.
+
+    The version and integrity checks come before ``journal_mode=WAL``, which writes the
+    file header, so a newer or damaged database is left byte for byte as it was.
+    """
+    try:
+        refuse_newer(connection, SCHEMA_VERSION)
+        problems = [str(row[0]) for row in connection.execute("PRAGMA quick_check")]
+        if problems != ["ok"]:
+            raise CorruptDatabaseError(path, "; ".join(problems[:3]))
+        connection.execute("PRAGMA journal_mode = WAL")
+        connection.execute("PRAGMA synchronous = NORMAL")
+        migrate(connection)
+        connection.execute("PRAGMA foreign_keys = ON")
+    except sqlite3.DatabaseError as error:
+        if error.sqlite_errorcode in _CORRUPTION_CODES:
+            raise CorruptDatabaseError(path, str(error)) from error
+        raise StorageError(f"cannot use the sitting log {path}: {error}") from error
+
+
+def _share_in_period(
+    span_start: float, span_end: float, desk_s: float, period_start: float, period_end: float
+) -> float | None:
+    """The part of a bout's desk time inside the period, or None when it is not in it."""
+    if span_end <= span_start:  # a bout with no wall span belongs where it started
+        return desk_s if period_start <= span_start < period_end else None
+    overlap = min(span_end, period_end) - max(span_start, period_start)
+    if overlap <= 0:
+        return None
+    return desk_s * overlap / (span_end - span_start)
+
+
+def _stamp(moment: datetime, what: str) -> tuple[float, int]:
+    """UTC epoch seconds and the UTC offset in seconds: what the log stores for a time."""
+    offset = moment.utcoffset()
+    if offset is None:
+        raise ValueError(f"the {what} must be an aware datetime, got {moment.isoformat()}")
+    return moment.timestamp(), int(offset.total_seconds())
+
+
+def _check_desk_s(desk_s: float) -> None:
+    if not desk_s >= 0:  # also rejects NaN
+        raise ValueError(f"desk time must be 0 seconds or more, got {desk_s}")
+
+
+def _optional_float(value: float | None) -> float | None:
+    return None if value is None else float(value)
+
+
+def _new_id(cursor: sqlite3.Cursor) -> int:
+    if cursor.lastrowid is None:
+        raise StorageError("SQLite did not report the id of the new row")
+    return cursor.lastrowid
+
+
+def _expect_one(cursor: sqlite3.Cursor, problem: str) -> None:
+    if cursor.rowcount != 1:
+        raise UnknownRecordError(problem)

@@ -1,0 +1,93 @@
+"""Turns what the user asked for in the tray (or the status window) into app actions."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+from typing import Protocol
+
+from PySide6.QtCore import QCoreApplication
+
+from app.core.model import PromptShown, Snapshot
+from app.core.schedule import PauseChoice
+from app.ui.shell import TrayShell
+
+log = logging.getLogger(__name__)
+
+
+class AppActions(Protocol):
+    """What the tray can ask the app to do; the composition root implements it."""
+
+    def stand_up_now(self) -> None: ...
+    def pause(self, choice: PauseChoice) -> None: ...
+    def resume(self) -> None: ...
+    def quit(self) -> None: ...
+    def refresh(self) -> None:
+        """Sample now and show the result: the user is about to read the status."""
+        ...
+
+
+class TrayController:
+    """Connects a :class:`~app.ui.shell.TrayShell` to :class:`AppActions`.
+
+    The shell's signals hold only weak references to these bound methods, so whoever
+    builds the controller keeps it alive as long as the shell.
+    """
+
+    def __init__(self, shell: TrayShell, actions: AppActions) -> None:
+        self._shell = shell
+        self._actions = actions
+        shell.stand_up_requested.connect(self._on_stand_up)
+        shell.pause_requested.connect(self._on_pause)
+        shell.resume_requested.connect(self._on_resume)
+        shell.quit_requested.connect(self._on_quit)
+        shell.activated.connect(self._on_activated)
+        shell.refresh_requested.connect(self._on_refresh)
+
+    @property
+    def shell(self) -> TrayShell:
+        return self._shell
+
+    def show(self, snapshot: Snapshot, now: datetime) -> None:
+        """Show the app's state (call on every new snapshot; unchanged pictures are free)."""
+        self._shell.show_snapshot(snapshot, now)
+
+    def show_prompt(self, event: PromptShown) -> None:
+        """Until the stretch window exists, the prompt is the tray's own message."""
+        minutes = max(1, int(event.desk_s // 60))
+        title = QCoreApplication.translate("TrayController", "Time to stand up")
+        text = QCoreApplication.translate(
+            "TrayController",
+            "You have been sitting for {minutes} min. Stand up, walk a few steps and "
+            "stretch the backs of your legs.",
+        ).format(minutes=minutes)
+        self._shell.show_prompt_message(title, text)
+
+    def clear_prompt(self) -> None:
+        self._shell.clear_attention()
+
+    # ------------------------------------------------------------------ slots
+    def _on_stand_up(self) -> None:
+        self._actions.stand_up_now()
+
+    def _on_pause(self, value: str) -> None:
+        try:
+            choice = PauseChoice(value)
+        except ValueError:
+            allowed = ", ".join(c.value for c in PauseChoice)
+            log.error("ignored a pause request for %r: not one of %s", value, allowed)
+            return
+        self._actions.pause(choice)
+
+    def _on_resume(self) -> None:
+        self._actions.resume()
+
+    def _on_quit(self) -> None:
+        self._actions.quit()
+
+    def _on_activated(self) -> None:
+        # Until the stretch window exists, a click on the icon shows the commands.
+        self._shell.present()
+
+    def _on_refresh(self) -> None:
+        self._actions.refresh()

@@ -1,0 +1,114 @@
+"""Whatever a settings file holds, loading gives valid settings and never raises."""
+
+from __future__ import annotations
+
+import tempfile
+from datetime import UTC, time
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+from hypothesis import given
+from hypothesis import strategies as st
+
+from app.settings.durations import format_duration
+from app.settings.fields import FIELDS
+from app.settings.kinds import DAY_NAMES
+from app.settings.model import Settings
+from app.settings.store import load_settings, save_settings
+from tests.unit.settings.files import NOW
+
+toml_text = st.text(st.characters(exclude_categories=["Cs"]), max_size=12)
+scalars = st.one_of(
+    st.booleans(),
+    st.integers(min_value=-(2**63), max_value=2**63 - 1),
+    st.floats(allow_nan=False),
+    toml_text,
+    st.dates(),
+    st.times(),
+    st.datetimes(timezones=st.none() | st.just(UTC)),
+)
+values = st.recursive(
+    scalars,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(toml_text, inner, max_size=4),
+    max_leaves=12,
+)
+plausible = st.one_of(
+    st.integers(min_value=-5, max_value=100_000),
+    st.integers(min_value=0, max_value=100_000).map(format_duration),
+    st.booleans(),
+    st.lists(st.sampled_from([*DAY_NAMES, "Sun", "xyz"]), max_size=8),
+    st.sampled_from(["09:00", "7:30", "23:59", "24:00", "9am", "1h 5m", "5 minutes"]),
+    st.times(),
+)
+"""Values close to what the known keys accept, so that many are valid and many nearly so."""
+
+
+def section(name: str) -> st.SearchStrategy[dict[str, Any]]:
+    known = st.sampled_from([spec.key for spec in FIELDS[name]])
+    return st.dictionaries(known | toml_text, plausible | values, max_size=8)
+
+
+known_parts = st.fixed_dictionaries(
+    {},
+    optional={
+        "schema": st.just(1) | st.integers(min_value=-1, max_value=3) | values,
+        **{name: section(name) | values for name in FIELDS},
+    },
+)
+documents = st.builds(
+    lambda known, unknown: {**unknown, **known},
+    known_parts,
+    st.dictionaries(toml_text, values, max_size=3),
+)
+
+
+def assert_valid(settings: Settings) -> None:
+    prompts, hours = settings.prompts, settings.working_hours
+    durations = [prompts.window_start_s, prompts.window_end_s, prompts.lull_s, prompts.snooze_s]
+    durations += [prompts.remind_after_s, settings.presence.away_s]
+    assert all(1 <= d <= 24 * 3600 for d in durations)
+    assert prompts.window_end_s >= prompts.window_start_s
+    assert type(prompts.max_reminders) is int
+    assert 0 <= prompts.max_reminders <= 10
+    assert type(hours.enabled) is bool
+    assert list(hours.days) == sorted(set(hours.days))
+    assert all(day in range(7) for day in hours.days)
+    assert isinstance(hours.start, time)
+    assert isinstance(hours.end, time)
+    settings.engine_config()
+
+
+@given(documents)
+def test_any_toml_document_loads_as_valid_settings_that_save_and_load_back(
+    document: dict[str, Any],
+) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "settings.toml"
+        path.write_text(tomli_w.dumps(document), encoding="utf-8")
+
+        load = load_settings(path, NOW)
+
+        assert_valid(load.settings)
+        assert load.broken_copy is None
+        if load.settings.schema > 1:
+            return  # a newer Sitbreak's file is never overwritten
+        save_settings(path, load.settings)
+        again = load_settings(path, NOW)
+        assert again.problems == []
+        assert again.settings == load.settings
+
+
+@given(st.binary(max_size=200) | st.text(max_size=200).map(lambda t: t.encode("utf-8", "replace")))
+def test_any_bytes_load_without_raising(content: bytes) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "settings.toml"
+        path.write_bytes(content)
+
+        load = load_settings(path, NOW)
+
+        assert_valid(load.settings)
+        if load.broken_copy is not None:
+            assert load.settings == Settings()
+            assert load.broken_copy.read_bytes() == content
+            assert len(load.problems) == 1
