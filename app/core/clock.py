@@ -36,7 +36,8 @@ class Instant:
 
     def wall_at(self, mono: float) -> datetime:
         """Wall time of an earlier (or later) monotonic reading, using this instant's mapping."""
-        return self.wall + timedelta(seconds=mono - self.mono)
+        shifted = self.wall.astimezone(UTC) + timedelta(seconds=mono - self.mono)
+        return shifted.astimezone(self.wall.tzinfo)
 
 
 class Clock(Protocol):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from app.core.clock import Instant
 
@@ -30,25 +30,30 @@ class FakeClock:
         self._mono += seconds
         if self._boot is not None:
             self._boot += seconds
-        self._wall += timedelta(seconds=seconds)
+        self._wall = _plus(self._wall, seconds)
         return self.now()
 
     def suspend(self, seconds: float) -> Instant:
         """The machine sleeps: boottime and wall time move, monotonic time does not."""
         if self._boot is not None:
             self._boot += seconds
-        self._wall += timedelta(seconds=seconds)
+        self._wall = _plus(self._wall, seconds)
         return self.now()
 
     def jump_wall(self, seconds: float) -> Instant:
         """The wall clock is set (NTP, by hand): no time passes."""
-        self._wall += timedelta(seconds=seconds)
+        self._wall = _plus(self._wall, seconds)
         return self.now()
 
     def reboot(self, seconds_off: float, boot_id: str = "boot-2") -> Instant:
         """The machine was off for ``seconds_off`` and booted again."""
         self._mono = 10.0
         self._boot = 10.0 if self._boot is not None else None
-        self._wall += timedelta(seconds=seconds_off)
+        self._wall = _plus(self._wall, seconds_off)
         self._boot_id = boot_id
         return self.now()
+
+
+def _plus(wall: datetime, seconds: float) -> datetime:
+    """Add real seconds to a local wall time (UTC arithmetic, so DST days come out right)."""
+    return (wall.astimezone(UTC) + timedelta(seconds=seconds)).astimezone(wall.tzinfo)
