@@ -10,7 +10,9 @@ from app.core.clock import Instant
 class FakeClock:
     """Starts at ``start`` (an aware local time); nothing moves unless the test says so."""
 
-    def __init__(self, start: datetime, *, boot_id: str | None = "boot-1", has_boottime: bool = True):
+    def __init__(
+        self, start: datetime, *, boot_id: str | None = "boot-1", has_boottime: bool = True
+    ):
         if start.tzinfo is None:
             raise ValueError("FakeClock needs an aware start time")
         self._mono = 1000.0

@@ -4,7 +4,6 @@ Each owns its real bus names and answers method calls from its own thread, so th
 under test talks D-Bus to a real daemon exactly as it would to the real services.
 """
 
-
 from __future__ import annotations
 
 import threading

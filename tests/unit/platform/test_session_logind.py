@@ -1,6 +1,5 @@
 """logind sleep and lock signals, through a real dbus-daemon and a stand-in logind."""
 
-
 from __future__ import annotations
 
 import os

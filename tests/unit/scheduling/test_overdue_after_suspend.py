@@ -13,6 +13,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 from app.coordinator import Backends, DeskCoordinator
 from app.core.engine import DeskEngine
@@ -93,7 +94,7 @@ def desk(qtbot, tmp_path):
     watcher.close()
 
 
-def _run_both_overdue_jobs(qtbot, jobs, due):
+def _run_both_overdue_jobs(qtbot: QtBot, jobs: DeskScheduler, due: list[str]) -> None:
     jobs.arm(sample_in=-30.0, prompt_in=-30.0)
     qtbot.waitUntil(lambda: {"sample", "prompt"} <= set(due), timeout=5000)
 

@@ -104,7 +104,9 @@ def test_a_period_that_does_not_move_forward_is_refused(log):
         log.day_summary(_local(TUESDAY, 0), _local(TUESDAY, 0), now=_local(TUESDAY, 12))
 
 
-def _progress(log, bout, start, desk_s, last_activity):
+def _progress(
+    log: SittingLog, bout: int, start: datetime, desk_s: float, last_activity: datetime
+) -> None:
     log.update_bout(
         bout,
         start=start,
