@@ -40,9 +40,12 @@ def read_cases(report: Path) -> list[Case]:
 
 
 def summarize(cases: list[Case]) -> str:
+    """Counts as "passed 3 · skipped 1": not the "3 passed, 0 failed" form, so the line
+    cannot be mistaken for the test runner's own closing line by whoever reads the log."""
     counts = Counter(case.outcome for case in cases)
-    parts = [f"{counts[outcome]} {outcome}" for outcome in ("passed", "failed", "error", "skipped")]
-    return ", ".join(parts)
+    return " · ".join(
+        f"{outcome} {counts[outcome]}" for outcome in ("passed", "failed", "error", "skipped")
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -62,9 +65,9 @@ def main(argv: list[str] | None = None) -> int:
         return 1
 
     e2e = [case for case in cases if case.name.startswith(options.e2e_prefix)]
-    print(f"all tests:        {len(cases)} ({summarize(cases)})")
-    print(f"end-to-end tests: {len(e2e)} ({summarize(e2e)})")
-    print(f"expected at least {options.expected_e2e} end-to-end tests, none skipped")
+    print(f"JUnit report, all tests: {len(cases)} ({summarize(cases)})")
+    print(f"JUnit report, end-to-end tests: {len(e2e)} ({summarize(e2e)})")
+    print(f"Required: at least {options.expected_e2e} end-to-end tests, none skipped")
 
     problems = []
     skipped = [case.name for case in e2e if case.outcome == "skipped"]

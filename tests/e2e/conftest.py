@@ -77,7 +77,7 @@ def make_desktop(
             add_diagnostic(
                 request.node,
                 "screen at failure",
-                lambda: str(desktop.display.screenshot(artifacts / "failure.png")),
+                lambda: str(desktop.display.screenshot(root / "screen-at-failure.png")),
             )
             return desktop
 

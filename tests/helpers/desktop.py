@@ -216,7 +216,8 @@ def _read_line_from_fd(fd: int, timeout: float, what: str, process: ManagedProce
 
 # ------------------------------------------------------------------------------ X11
 class _Xlib:
-    """The three libX11 calls that no command-line tool offers (selection owners)."""
+    """The few libX11 calls no installed command-line tool offers (selection owners, the
+    desktop colour)."""
 
     def __init__(self) -> None:
         name = ctypes.util.find_library("X11") or "libX11.so.6"
@@ -229,17 +230,35 @@ class _Xlib:
         lib.XGetSelectionOwner.restype = ctypes.c_ulong
         lib.XCloseDisplay.argtypes = [ctypes.c_void_p]
         lib.XCloseDisplay.restype = ctypes.c_int
+        lib.XDefaultRootWindow.argtypes = [ctypes.c_void_p]
+        lib.XDefaultRootWindow.restype = ctypes.c_ulong
+        lib.XSetWindowBackground.argtypes = [ctypes.c_void_p, ctypes.c_ulong, ctypes.c_ulong]
+        lib.XSetWindowBackground.restype = ctypes.c_int
+        lib.XClearWindow.argtypes = [ctypes.c_void_p, ctypes.c_ulong]
+        lib.XClearWindow.restype = ctypes.c_int
         self._lib = lib
 
-    def selection_owner(self, display: str, selection: str) -> int:
+    @contextlib.contextmanager
+    def _connection(self, display: str) -> Iterator[int]:
         handle = self._lib.XOpenDisplay(display.encode())
         if not handle:
             raise HarnessError(f"cannot open X display {display}")
         try:
+            yield handle
+        finally:
+            self._lib.XCloseDisplay(handle)  # flushes what was sent
+
+    def paint_root(self, display: str, rgb: int) -> None:
+        """Give the desktop a plain colour (on a 24-bit TrueColor screen, pixel = 0xRRGGBB)."""
+        with self._connection(display) as handle:
+            root = self._lib.XDefaultRootWindow(handle)
+            self._lib.XSetWindowBackground(handle, root, rgb)
+            self._lib.XClearWindow(handle, root)
+
+    def selection_owner(self, display: str, selection: str) -> int:
+        with self._connection(display) as handle:
             atom = self._lib.XInternAtom(handle, selection.encode(), 0)
             return int(self._lib.XGetSelectionOwner(handle, atom))
-        finally:
-            self._lib.XCloseDisplay(handle)
 
 
 @dataclass(frozen=True)
@@ -284,6 +303,9 @@ class X11Display:
     def selection_owner(self, selection: str) -> int:
         """The window owning ``selection`` (e.g. ``_NET_SYSTEM_TRAY_S0``), 0 when none."""
         return self._xlib.selection_owner(self.name, selection)
+
+    def paint_desktop(self, rgb: int) -> None:
+        self._xlib.paint_root(self.name, rgb)
 
     def windows_of_pid(self, pid: int) -> list[int]:
         """Windows whose ``_NET_WM_PID`` is ``pid`` (mapped or not)."""
@@ -477,19 +499,23 @@ def load_image(path: Path) -> QImage:
     return image.convertToFormat(QImage.Format.Format_ARGB32)
 
 
+def _pixels(image: QImage) -> list[bytes]:
+    data = bytes(image.constBits())  # ARGB32: 4 bytes a pixel, rows without padding
+    return [data[offset : offset + 4] for offset in range(0, image.width() * image.height() * 4, 4)]
+
+
 def differing_pixel_fraction(first: Path, second: Path) -> float:
-    """Share of pixels that differ between two images; 1.0 when their sizes differ."""
+    """Share of pixels that differ between two images of the same size."""
     a, b = load_image(first), load_image(second)
     if a.size() != b.size():
-        return 1.0
-    bytes_a, bytes_b = bytes(a.constBits()), bytes(b.constBits())
-    total = a.width() * a.height()
-    differing = sum(
-        1
-        for offset in range(0, total * 4, 4)
-        if bytes_a[offset : offset + 4] != bytes_b[offset : offset + 4]
-    )
-    return differing / total
+        raise HarnessError(f"{first.name} and {second.name} differ in size: not comparable")
+    differing = sum(1 for pa, pb in zip(_pixels(a), _pixels(b), strict=True) if pa != pb)
+    return differing / (a.width() * a.height())
+
+
+def colour_count(path: Path) -> int:
+    """How many distinct colours an image has (1 for a blank, unpainted window)."""
+    return len(set(_pixels(load_image(path))))
 
 
 def save_enlarged_crop(source: Path, target: Path, area: WindowGeometry, scale: int) -> Path:
@@ -634,6 +660,8 @@ class DesktopOptions:
     window_manager: bool = True
     bus_activation: bool = False
     screen: str = "1280x800x24"
+    desktop_rgb: int = 0x56718C
+    """A calm blue-grey rather than X's black, so screenshots read like a desktop."""
 
 
 @dataclass
@@ -811,6 +839,7 @@ def desktop_session(root: Path, options: DesktopOptions = DesktopOptions()) -> I
         desktop = Desktop(
             root, X11Display(display_name, env), bus_address, env, log_dir, [xvfb, bus]
         )
+        desktop.display.paint_desktop(options.desktop_rgb)
 
         if options.window_manager:
             _start_daemon(
