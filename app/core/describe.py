@@ -34,6 +34,7 @@ STAND_UP_IN = QT_TRANSLATE_NOOP("describe", "stand-up in ~{duration}")
 STAND_UP_WITHIN_A_MINUTE = QT_TRANSLATE_NOOP("describe", "stand-up in <1 min")
 TIME_TO_STAND_UP = QT_TRANSLATE_NOOP("describe", "Time to stand up")
 SNOOZED = QT_TRANSLATE_NOOP("describe", "Snoozed")
+STRETCHING = QT_TRANSLATE_NOOP("describe", "Stretch break: the sitting clock waits")
 AWAY = QT_TRANSLATE_NOOP("describe", "Away — the sitting clock restarts when you're back")
 PAUSED_UNTIL = QT_TRANSLATE_NOOP("describe", "Paused until {time}")
 PAUSED_UNTIL_TOMORROW = QT_TRANSLATE_NOOP("describe", "Paused until tomorrow {time}")
@@ -105,6 +106,8 @@ def _phase_parts(snapshot: Snapshot, now: datetime, translate: Translate) -> lis
             return [translate(CONTEXT, TIME_TO_STAND_UP), sitting_detail]
         case Phase.SNOOZED:
             return [translate(CONTEXT, SNOOZED), sitting_detail]
+        case Phase.STRETCHING:
+            return [translate(CONTEXT, STRETCHING)]
         case Phase.PAUSED:
             return [_paused(snapshot, now, translate), *_if_sitting(snapshot, sitting_detail)]
         case Phase.QUIET:

@@ -80,6 +80,15 @@ class _Bout:
     estimated: bool = False
 
 
+@dataclass(slots=True)
+class _Hold:
+    """The stretch window is open: nothing is desk time until it closes."""
+
+    start_e: float
+    last_input_e: float
+    """The newest input seen while it is open (clicks in the window say the user is near)."""
+
+
 @dataclass(frozen=True, slots=True)
 class RestoredBout:
     """An open bout found in the log that the restart rule says to resume."""
@@ -109,6 +118,7 @@ class DeskEngine:
         """The newest reading saw input or presence since the one before it."""
         self._lull_ended = False
         """...and that input ended a lull: the reading before saw a pause in the lull range."""
+        self._hold: _Hold | None = None
 
     # ------------------------------------------------------------------ inputs
     def feed(self, sample: Sample) -> list[Event]:
@@ -163,6 +173,48 @@ class DeskEngine:
         self._break_mark_e = e
         return events
 
+    def open_stretch(self, at: Instant) -> list[Event]:
+        """The stretch window opened (a click on the prompt, the toast, "Stand up now").
+
+        From now on nothing is desk time, clicks in the window included. The bout ends at
+        this moment if the user answers Done or walks away while it is open.
+        """
+        if self._hold is not None:
+            return []
+        e = self._e_of(at)
+        bout = self._bout
+        if bout is not None and not self._last_locked:
+            # The click that opened the window is input: credit up to it.
+            bout.desk_s += max(0.0, e - self._e)
+            bout.last_activity_e = max(bout.last_activity_e, e)
+            bout.desk_at_activity_s = bout.desk_s
+        self._hold = _Hold(start_e=e, last_input_e=e)
+        return []
+
+    def close_stretch(self, response: PromptResponse | None, at: Instant) -> list[Event]:
+        """The stretch window closed with an answer (None: closed without answering)."""
+        hold = self._hold
+        if hold is None:
+            return self.respond(response, at) if response is not None else []
+        self._hold = None
+        events: list[Event] = []
+        e = self._e_of(at)
+        bout = self._bout
+        if response is PromptResponse.DONE:
+            if bout is not None:
+                self._end_bout(
+                    hold.start_e, bout.desk_at_activity_s, BoutEndReason.STAND_UP, at, events
+                )
+            self._break_mark_e = e
+            return events
+        if bout is not None:
+            # Back at the desk: the bout goes on from here, without the time in the window.
+            bout.last_activity_e = max(bout.last_activity_e, e)
+            bout.desk_at_activity_s = bout.desk_s
+        if response is not None:
+            events += self.respond(response, at)
+        return events
+
     def respond(self, response: PromptResponse, at: Instant) -> list[Event]:
         """The user answered the waiting prompt (from a bubble, window or the CLI)."""
         events: list[Event] = []
@@ -202,7 +254,12 @@ class DeskEngine:
             if self._prompt.pending:
                 events.append(PromptResolved(at=at.wall, response=PromptResponse.QUIT))
                 self._prompt.shown_desk_s = None
-            self._end_bout(self._e, self._bout.desk_s, BoutEndReason.QUIT, at, events)
+            if self._hold is not None:
+                end_e, desk = self._hold.start_e, self._bout.desk_at_activity_s
+            else:
+                end_e, desk = self._e, self._bout.desk_s
+            self._end_bout(end_e, desk, BoutEndReason.QUIT, at, events)
+        self._hold = None
         return events
 
     def reconfigure(self, config: EngineConfig) -> None:
@@ -241,6 +298,8 @@ class DeskEngine:
         bout = self._bout
         if last is None:
             return MIN_SAMPLE_S
+        if self._hold is not None and bout is not None:
+            return _clamp(self._config.away_s - (self._e - self._hold.last_input_e))
         if bout is None:
             return AWAY_SAMPLE_S
         cfg = self._config
@@ -276,7 +335,9 @@ class DeskEngine:
         """Wall seconds until a prompt could first fire, if one can at all."""
         bout = self._bout
         last = self._last
-        if bout is None or last is None or self._suppressed(last.at.wall):
+        if bout is None or last is None or self._hold is not None:
+            return None
+        if self._suppressed(last.at.wall):
             return None
         return max(0.0, self._threshold() - bout.desk_s)
 
@@ -306,6 +367,9 @@ class DeskEngine:
         self._input_seen = new_input_e is not None
         self._lull_ended = False
 
+        if self._hold is not None:
+            self._step_holding(self._hold, new_input_e, sample, events)
+            return
         bout = self._bout
         if bout is not None:
             idle_before = e_prev - bout.last_activity_e
@@ -341,9 +405,23 @@ class DeskEngine:
         if self._bout is None and new_input_e is not None and new_input_e > self._break_mark_e:
             self._start_bout(new_input_e, sample, events, desk_s=min(credit, e_now - new_input_e))
 
+    def _step_holding(
+        self, hold: _Hold, new_input_e: float | None, sample: Sample, events: list[Event]
+    ) -> None:
+        """Nothing is credited; walking away from the open window is a natural break."""
+        if new_input_e is not None:
+            hold.last_input_e = max(hold.last_input_e, new_input_e)
+        bout = self._bout
+        if bout is not None and self._e - hold.last_input_e >= self._config.away_s:
+            # They stood up when the window opened, and went.
+            self._end_bout(
+                hold.start_e, bout.desk_at_activity_s, BoutEndReason.AWAY, sample.at, events
+            )
+            self._break_mark_e = self._e
+
     def _evaluate_prompt(self, sample: Sample, events: list[Event]) -> None:
         bout = self._bout
-        if bout is None:
+        if bout is None or self._hold is not None:
             return
         cfg = self._config
         prompt = self._prompt
@@ -448,6 +526,8 @@ class DeskEngine:
             return Phase.PAUSED
         if last is not None and self._config.working_hours.is_quiet(last.at.wall):
             return Phase.QUIET
+        if self._hold is not None:
+            return Phase.STRETCHING
         bout = self._bout
         if bout is None:
             return Phase.AWAY

@@ -76,6 +76,8 @@ class Phase(StrEnum):
     PROMPTING = "prompting"
     """A prompt is shown and waits for an answer."""
     SNOOZED = "snoozed"
+    STRETCHING = "stretching"
+    """The stretch window is open: time in it is never desk time."""
     PAUSED = "paused"
     QUIET = "quiet"
     """Outside working hours: prompts are suppressed, the log goes on."""

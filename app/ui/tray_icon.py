@@ -136,7 +136,7 @@ def _paint(painter: QPainter, signature: IconSignature, g: _Geometry) -> None:
         painter.setOpacity(_FADED)
     _ring(painter, g, _OUTLINE, g.ring + 2 * g.outline)
     match phase:
-        case Phase.AWAY:
+        case Phase.AWAY | Phase.STRETCHING:
             _ring(painter, g, _TRACK, g.ring)
         case Phase.SITTING | Phase.PAUSED | Phase.QUIET:
             _ring(painter, g, _TRACK, g.ring)

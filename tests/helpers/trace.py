@@ -101,6 +101,13 @@ class Click(StrEnum):
     DISMISS = "dismiss"
     DONE = "done"
     STAND_UP = "stand up"
+    OPEN_STRETCH = "open stretch"
+    """The user clicked the prompt (or "Stand up now"): the stretch window opens."""
+    STRETCH_DONE = "stretch done"
+    STRETCH_SKIP = "stretch skip"
+    STRETCH_SNOOZE = "stretch snooze"
+    STRETCH_CLOSE = "stretch close"
+    """Esc: the window closes without an answer."""
     RESUME = "resume"
     QUIT = "quit"
 
@@ -551,6 +558,12 @@ class _Runner:
         match click:
             case Click.STAND_UP:
                 events = engine.stand_up(at)
+            case Click.OPEN_STRETCH:
+                events = engine.open_stretch(at)
+            case Click.STRETCH_DONE | Click.STRETCH_SKIP | Click.STRETCH_SNOOZE:
+                events = engine.close_stretch(_STRETCH_RESPONSES[click], at)
+            case Click.STRETCH_CLOSE:
+                events = engine.close_stretch(None, at)
             case Click.QUIT:
                 events = engine.quit(at)
             case Click.RESUME:
@@ -645,6 +658,11 @@ class _Runner:
         return wall.timestamp() - self._wall_minus_t
 
 
+_STRETCH_RESPONSES = {
+    Click.STRETCH_DONE: PromptResponse.DONE,
+    Click.STRETCH_SKIP: PromptResponse.SKIP,
+    Click.STRETCH_SNOOZE: PromptResponse.SNOOZE,
+}
 _RESPONSES = {
     Click.SNOOZE: PromptResponse.SNOOZE,
     Click.SKIP: PromptResponse.SKIP,
