@@ -1,0 +1,1 @@
+"""The Qt views and their controllers: tray, status window, stretch window, toast."""

@@ -1,0 +1,1 @@
+"""Shipped data (exercises, pictures): installed as the package app.resources_data."""
