@@ -13,7 +13,7 @@ import signal
 import sys
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 from app import APP_ID, APP_NAME, __version__
 from app.core.clock import SystemClock
 from app.core.engine import DeskEngine
+from app.core.schedule import PauseChoice
 from app.paths import AppPaths
 from app.settings.state import State, load_state
 from app.settings.store import load_settings
@@ -29,6 +30,9 @@ from app.ui.shell import TrayShell, make_shell
 
 if TYPE_CHECKING:
     from app.coordinator import DeskCoordinator
+    from app.ipc import IpcServer
+    from app.platform.base import Environment
+    from app.prompt_flow import PromptFlow
 
 log = logging.getLogger(__name__)
 
@@ -108,7 +112,7 @@ def _build_core(paths: AppPaths, qt_app: QApplication) -> _Core:
 
 
 def _start_services(core: _Core) -> list[object]:
-    """Everything after the icon: platform, coordinator, scheduler, socket, signals."""
+    """Everything after the icon: platform, coordinator, prompts, scheduler, socket, signals."""
     # Imported here: they cost tens of milliseconds the tray icon need not wait for.
     from app.coordinator import Backends, DeskCoordinator
     from app.ipc import IpcError, IpcServer
@@ -120,14 +124,9 @@ def _start_services(core: _Core) -> list[object]:
     from app.unix_signals import UnixSignalBridge
 
     qt_app, clock, shell = core.qt_app, core.clock, core.shell
-    platform = open_backends(Environment.from_os(os.environ, sys.platform))
+    env = Environment.from_os(os.environ, sys.platform)
+    platform = open_backends(env)
     tray = _tray_kind(core.tray_available)
-    backends = Backends(
-        idle=platform.idle.name,
-        session=tuple(platform.session.name.split("+")),
-        tray=tray,
-        degraded=platform.degraded,
-    )
     coordinator = DeskCoordinator(
         clock=clock,
         engine=core.engine,
@@ -136,11 +135,17 @@ def _start_services(core: _Core) -> list[object]:
         sitting_log=core.sitting_log,
         state=core.state,
         state_file=core.paths.state_file,
-        backends=backends,
+        backends=Backends(
+            idle=platform.idle.name,
+            session=tuple(platform.session.name.split("+")),
+            tray=tray,
+            degraded=platform.degraded,
+        ),
     )
-    controller = TrayController(shell, coordinator)
+    flow = _build_prompt_flow(core, coordinator, env, tray)
+    actions = _AppActions(coordinator, flow)
+    controller = TrayController(shell, actions)
     coordinator.snapshot_changed.connect(lambda snap: controller.show(snap, clock.now().wall))
-    coordinator.prompt_shown.connect(controller.show_prompt)
     coordinator.prompt_resolved.connect(lambda _event: controller.clear_prompt())
     coordinator.quit_requested.connect(lambda: _quit(qt_app))
 
@@ -150,8 +155,7 @@ def _start_services(core: _Core) -> list[object]:
     coordinator.attach_scheduler(DeskScheduler(scheduler, coordinator.sample))
 
     server = IpcServer(core.paths.socket_path)
-    server.register("status", lambda _args: coordinator.status())
-    server.register("quit", lambda _args: _quit_soon(qt_app))
+    _register_commands(server, coordinator, flow, qt_app)
     try:
         server.listen()
     except IpcError as exc:
@@ -164,6 +168,7 @@ def _start_services(core: _Core) -> list[object]:
     def shut_down() -> None:
         # Order matters: the bout is closed (which samples the platform) before the
         # platform closes, and the socket answers until the log is written.
+        flow.shutdown()
         _stop(coordinator)
         scheduler.shutdown(wait=False)
         platform.close()
@@ -173,8 +178,112 @@ def _start_services(core: _Core) -> list[object]:
     qt_app.aboutToQuit.connect(shut_down)
     if core.notices:
         shell.show_notice(APP_NAME, "\n".join(core.notices[:3]))
-    log.info("Sitbreak %s started (idle: %s, tray: %s)", __version__, backends.idle, tray)
-    return [platform, coordinator, controller, scheduler, server, signals, shut_down]
+    log.info("Sitbreak %s started (idle: %s, tray: %s)", __version__, platform.idle.name, tray)
+    return [platform, coordinator, flow, actions, controller, scheduler, server, signals, shut_down]
+
+
+def _build_prompt_flow(
+    core: _Core, coordinator: DeskCoordinator, env: Environment, tray: str
+) -> PromptFlow:
+    """The exercise library, the notifier chain, the toast and the stretch window."""
+    from app.library.loader import load_library
+    from app.platform.notify_chain import DeliveryMode, build_notifier
+    from app.prompt_flow import PromptFlow
+    from app.resources import exercises_dir, illustrations_dir
+    from app.ui.stretch_controller import StretchController
+    from app.ui.stretch_window import StretchWindow
+    from app.ui.toast import Toast, ToastNotifier
+    from app.ui.tray import TrayView
+
+    user_dir = core.paths.exercises_dir
+    library = load_library(
+        [exercises_dir(), user_dir], illustration_dirs=[illustrations_dir(), user_dir]
+    )
+    for problem in library.problems:
+        log.warning("exercise library: %s", problem.describe(full_path=True))
+    core.notices += [f"Exercise file skipped: {problem}" for problem in library.errors][:2]
+
+    tray_icon = core.shell.tray_icon if isinstance(core.shell, TrayView) else None
+    toast = ToastNotifier(Toast())
+    notifier = build_notifier(
+        DeliveryMode.NOTIFICATION,
+        env=env,
+        toast=toast,
+        tray_icon=tray_icon,
+        tray_kind=tray,
+        app_name=APP_NAME,
+        desktop_entry=APP_ID,
+    )
+    engine = core.engine
+    return PromptFlow(
+        coordinator=coordinator,
+        notifier=notifier,
+        stretch=StretchController(StretchWindow(), core.clock),
+        library=library.exercises,
+        sitting_log=core.sitting_log,
+        snooze_minutes=lambda: max(1, round(engine.config.snooze_s / 60)),
+    )
+
+
+class _AppActions:
+    """What the tray menu and the status window can ask for (``ui.controller.AppActions``)."""
+
+    def __init__(self, coordinator: DeskCoordinator, flow: PromptFlow) -> None:
+        self._coordinator = coordinator
+        self._flow = flow
+
+    def stand_up_now(self) -> None:
+        self._flow.open_stretch()
+
+    def pause(self, choice: PauseChoice) -> None:
+        self._coordinator.pause(choice)
+
+    def resume(self) -> None:
+        self._coordinator.resume()
+
+    def quit(self) -> None:
+        self._coordinator.quit()
+
+    def refresh(self) -> None:
+        self._coordinator.refresh()
+
+
+def _register_commands(
+    server: IpcServer, coordinator: DeskCoordinator, flow: PromptFlow, qt_app: QApplication
+) -> None:
+    """The control socket's commands (documented in docs/cli.md)."""
+    from app.cli import no_args_from, pause_choice_from, snooze_minutes_from
+
+    def status(_args: dict[str, Any]) -> dict[str, Any]:
+        result = coordinator.status() | flow.status_extras()
+        result["backends"]["notifier"] = flow.notifier_name
+        return result
+
+    def break_now(args: dict[str, Any]) -> dict[str, Any]:
+        no_args_from("break-now", args)
+        flow.open_stretch()
+        return status(args)
+
+    def snooze(args: dict[str, Any]) -> dict[str, Any]:
+        minutes = snooze_minutes_from(args)
+        remaining = coordinator.snooze(None if minutes is None else minutes * 60.0)
+        return status(args) | {"snooze_seconds": remaining}
+
+    def pause(args: dict[str, Any]) -> dict[str, Any]:
+        coordinator.pause(pause_choice_from(args))
+        return status(args)
+
+    def resume(args: dict[str, Any]) -> dict[str, Any]:
+        no_args_from("resume", args)
+        coordinator.resume()
+        return status(args)
+
+    server.register("status", status)
+    server.register("break-now", break_now)
+    server.register("snooze", snooze)
+    server.register("pause", pause)
+    server.register("resume", resume)
+    server.register("quit", lambda _args: _quit_soon(qt_app))
 
 
 def _stop(coordinator: DeskCoordinator) -> None:

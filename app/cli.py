@@ -1,7 +1,11 @@
-"""The ``sitbreak`` command: run the app, or ask the running one for its status or to quit.
+"""The ``sitbreak`` command: run the app, or talk to the running one.
 
-``status`` and ``quit`` talk to the running instance over its control socket and never
-import the GUI, the scheduler or the app's wiring; only ``run`` does.
+``status``, ``quit`` and the control commands (``break-now``, ``snooze``, ``pause``,
+``resume``) talk to the running instance over its control socket and never import the GUI,
+the scheduler or the app's wiring; only ``run`` does. Their arguments are checked here,
+before anything is sent, and again by the app's handlers (``snooze_minutes_from`` and
+``pause_choice_from`` below), so a script talking to the socket directly gets the same
+answers.
 
 Exit codes (documented in docs/cli.md): 0 success; 2 usage error or a folder that cannot be
 used; 3 Sitbreak is not running; 4 the running instance could not be reached properly.
@@ -13,15 +17,17 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import re
 import sys
 import time
-from collections.abc import Mapping
-from datetime import datetime
+from collections.abc import Callable, Mapping
+from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 from app import __version__
 from app.core.describe import format_duration, format_remaining
+from app.core.schedule import PauseChoice
 from app.ipc import (
     IpcError,
     NoInstanceError,
@@ -44,6 +50,15 @@ _QUIT_POLL_S = 0.05
 NOT_RUNNING_MESSAGE = "Sitbreak is not running."
 _LABEL_WIDTH = 17
 
+SNOOZE_MINUTES: Final = range(1, 241)
+"""``sitbreak snooze MINUTES`` takes a whole number in this range (1 min to 4 h)."""
+DEFAULT_PAUSE: Final = PauseChoice.HOUR_1
+"""``sitbreak pause`` without a choice. A pause survives restarts, so a bare ``pause``
+someone forgets must end by itself; ``pause indefinitely`` is one word more."""
+
+Confirm = Callable[[Mapping[str, Any]], list[str]]
+"""Turns the status a control command replies with into the lines that confirm it."""
+
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``sitbreak`` console script; returns the process exit code."""
@@ -61,6 +76,17 @@ def main(argv: list[str] | None = None) -> int:
             return _status(paths, as_json=options.json)
         if command == "quit":
             return _quit(paths)
+        if command == "break-now":
+            return _control(paths, "break-now", {}, confirm_break_now)
+        if command == "snooze":
+            minutes: int | None = options.minutes
+            args = {} if minutes is None else {"minutes": minutes}
+            return _control(paths, "snooze", args, lambda r: confirm_snooze(r, minutes))
+        if command == "pause":
+            choice: PauseChoice = options.choice
+            return _control(paths, "pause", {"choice": choice.value}, confirm_pause)
+        if command == "resume":
+            return _control(paths, "resume", {}, confirm_resume)
         return _run(paths, basedir=basedir, verbose=options.verbose)
     except PathsError as exc:
         _error(str(exc))
@@ -98,6 +124,54 @@ def build_parser() -> argparse.ArgumentParser:
         help="ask the running Sitbreak to quit and wait until it has",
         description=f"Ask the running Sitbreak to quit; waits up to {QUIT_DEADLINE_S:g} s.",
     )
+    commands.add_parser(
+        "break-now",
+        parents=[common],
+        help="open the stretch window now (as 'Stand up now' in the tray)",
+        description="Open the stretch window now, as 'Stand up now' in the tray menu does.",
+    )
+    snooze = commands.add_parser(
+        "snooze",
+        parents=[common],
+        help="put off the next stand-up prompt",
+        description=(
+            "Put off the waiting (or the next) stand-up prompt by MINUTES of desk time; "
+            "a natural break cancels the snooze."
+        ),
+    )
+    snooze.add_argument(
+        "minutes",
+        metavar="MINUTES",
+        nargs="?",
+        type=_snooze_minutes,
+        help=(
+            f"{SNOOZE_MINUTES.start} to {SNOOZE_MINUTES.stop - 1}; "
+            "without it, the snooze length from the settings"
+        ),
+    )
+    pause = commands.add_parser(
+        "pause",
+        parents=[common],
+        help="stop prompts for a while (the log goes on)",
+        description="Stop stand-up prompts for a while; desk time is still logged.",
+    )
+    pause.add_argument(
+        "choice",
+        metavar="HOW_LONG",
+        nargs="?",
+        type=_pause_choice,
+        default=DEFAULT_PAUSE,
+        help=(
+            f"one of {_PAUSE_CHOICES_TEXT} (default {DEFAULT_PAUSE.value}); "
+            "'tomorrow' ends at the next working-hours start, or 04:00"
+        ),
+    )
+    commands.add_parser(
+        "resume",
+        parents=[common],
+        help="end a pause now",
+        description="End a pause now: prompts come back.",
+    )
     return parser
 
 
@@ -118,6 +192,34 @@ def _add_global_options(parser: argparse.ArgumentParser, *, keep_earlier: bool) 
         default=argparse.SUPPRESS if keep_earlier else False,
         help="log debug details (to stderr and the log file)",
     )
+
+
+_PAUSE_VALUES: Final = frozenset(choice.value for choice in PauseChoice)
+_PAUSE_CHOICES_TEXT: Final = ", ".join(choice.value for choice in PauseChoice)
+_WHOLE_NUMBER: Final = re.compile(r"[0-9]+")
+
+
+def _snooze_minutes(value: str) -> int:
+    """``MINUTES`` of ``snooze``: plain ASCII digits, within ``SNOOZE_MINUTES``."""
+    allowed = f"allowed: {SNOOZE_MINUTES.start} to {SNOOZE_MINUTES.stop - 1}"
+    if not _WHOLE_NUMBER.fullmatch(value):
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is not a whole number of minutes ({allowed}; "
+            "leave it out for the snooze length from the settings)"
+        )
+    minutes = int(value)
+    if minutes not in SNOOZE_MINUTES:
+        raise argparse.ArgumentTypeError(f"{minutes} minutes is out of range ({allowed})")
+    return minutes
+
+
+def _pause_choice(value: str) -> PauseChoice:
+    try:
+        return PauseChoice(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is not a pause length (allowed: {_PAUSE_CHOICES_TEXT})"
+        ) from None
 
 
 def _basedir(value: str) -> Path:
@@ -200,8 +302,105 @@ def _quit(paths: AppPaths) -> int:
     return EXIT_OK
 
 
+def _control(paths: AppPaths, cmd: str, args: Mapping[str, Any], confirm: Confirm) -> int:
+    """Send one control command; print what changed, read from the status it replies with."""
+    try:
+        result = send_request(paths.socket_path, cmd, args)
+        lines = confirm(result)
+    except NoInstanceError:
+        print(NOT_RUNNING_MESSAGE, file=sys.stderr)
+        return EXIT_NOT_RUNNING
+    except IpcError as exc:
+        _error(str(exc))
+        return EXIT_IPC_ERROR
+    print("\n".join(lines))
+    return EXIT_OK
+
+
 def _error(message: str) -> None:
     print(f"sitbreak: {message}", file=sys.stderr)
+
+
+# ---------------------------------------------------------------- control confirmations
+# Each takes the status the app replied with after the change. A reply that contradicts the
+# request raises IpcError: the user must never read "Paused" when nothing paused.
+
+
+def confirm_break_now(result: Mapping[str, Any]) -> list[str]:
+    return ["Opening the stretch window.", *_summary(result)]
+
+
+def confirm_snooze(result: Mapping[str, Any], requested_minutes: int | None) -> list[str]:
+    """``snooze_seconds`` says how long the snooze lasts; null when nothing was snoozed."""
+    if "snooze_seconds" in result and result["snooze_seconds"] is None:
+        return ["Nothing to snooze: Sitbreak sees nobody at the desk.", *_summary(result)]
+    seconds = _number(result, "snooze_seconds")
+    if seconds is None and requested_minutes is not None:
+        seconds = requested_minutes * 60.0
+    done = f"Snoozed for {format_duration(seconds)}." if seconds is not None else "Snoozed."
+    return [done, *_summary(result)]
+
+
+def confirm_pause(result: Mapping[str, Any], now: datetime | None = None) -> list[str]:
+    """One line: the summary would only say the same again."""
+    if result.get("paused_indefinitely") is True:
+        return ["Paused until resumed."]
+    until = _clock_time(_text(result, "paused_until"), now)
+    if until is None:
+        raise IpcError("Sitbreak replied, but its status shows no pause.")
+    return [f"Paused until {until}."]
+
+
+def confirm_resume(result: Mapping[str, Any]) -> list[str]:
+    if result.get("paused_indefinitely") is True or _text(result, "paused_until"):
+        raise IpcError("Sitbreak replied, but its status still shows a pause.")
+    return ["Resumed.", *_summary(result)]
+
+
+def _summary(result: Mapping[str, Any]) -> list[str]:
+    summary = _text(result, "summary")
+    return [summary] if summary else []
+
+
+# ---------------------------------------------------------------- the handlers' arguments
+# The running app's handlers validate what arrives on the socket with these, so a client
+# that bypasses this command line gets the same limits and the same words.
+
+
+def snooze_minutes_from(args: Mapping[str, Any]) -> int | None:
+    """The ``snooze`` request's minutes (None: the settings' snooze), or ``IpcError``."""
+    _refuse_unknown_keys("snooze", args, {"minutes"})
+    if "minutes" not in args:
+        return None
+    minutes = args["minutes"]
+    if type(minutes) is not int or minutes not in SNOOZE_MINUTES:
+        raise IpcError(
+            f'"minutes" must be a whole number from {SNOOZE_MINUTES.start} to '
+            f"{SNOOZE_MINUTES.stop - 1}, not {json.dumps(minutes)}."
+        )
+    return minutes
+
+
+def pause_choice_from(args: Mapping[str, Any]) -> PauseChoice:
+    """The ``pause`` request's choice (required), or ``IpcError``."""
+    _refuse_unknown_keys("pause", args, {"choice"})
+    choice = args.get("choice")
+    if not isinstance(choice, str) or choice not in _PAUSE_VALUES:
+        raise IpcError(f'"choice" must be one of {_PAUSE_CHOICES_TEXT}, not {json.dumps(choice)}.')
+    return PauseChoice(choice)
+
+
+def no_args_from(cmd: str, args: Mapping[str, Any]) -> None:
+    """For ``break-now`` and ``resume``, which take no arguments."""
+    _refuse_unknown_keys(cmd, args, set())
+
+
+def _refuse_unknown_keys(cmd: str, args: Mapping[str, Any], known: set[str]) -> None:
+    unknown = sorted(set(args) - known)
+    if unknown:
+        takes = ", ".join(f'"{key}"' for key in sorted(known)) or "no arguments"
+        names = ", ".join(f'"{key}"' for key in unknown)
+        raise IpcError(f"{cmd!r} does not take {names} (it takes {takes}).")
 
 
 # ---------------------------------------------------------------- status text
@@ -249,6 +448,16 @@ def format_status(result: Mapping[str, Any]) -> str:
         if until:
             row("Paused", f"until {until}")
 
+    prompt = result.get("prompt")
+    if isinstance(prompt, Mapping):
+        row("Prompt", _prompt_text(prompt))
+
+    suggestion = result.get("suggestion")
+    if isinstance(suggestion, Mapping):
+        suggested = _suggestion_text(suggestion)
+        if suggested:
+            row("Suggestion", suggested)
+
     today = result.get("today")
     if isinstance(today, Mapping):
         row("Today", _today_text(today))
@@ -282,6 +491,33 @@ def _today_text(today: Mapping[str, Any]) -> str:
     return ", ".join(parts) or "nothing logged yet"
 
 
+def _prompt_text(prompt: Mapping[str, Any]) -> str:
+    shown = _clock_time(_text(prompt, "shown_at"))
+    text = f"waiting since {shown}" if shown else "waiting for an answer"
+    details: list[str] = []
+    desk = _number(prompt, "desk_seconds")
+    if desk is not None:
+        details.append(f"after {format_duration(desk)} at the desk")
+    reminders = _number(prompt, "reminders")
+    if reminders:
+        count = int(reminders)
+        details.append(f"{count} reminder" + ("" if count == 1 else "s"))
+    return text + (f" ({', '.join(details)})" if details else "")
+
+
+def _suggestion_text(suggestion: Mapping[str, Any]) -> str | None:
+    """Name, dose and muscles: ``Glute bridge, 10 reps (glutes, hamstrings)``."""
+    name = _text(suggestion, "name")
+    if name is None:
+        return None
+    dose = _text(suggestion, "dose")
+    text = f"{name}, {dose}" if dose else name
+    muscles = suggestion.get("muscles")
+    if isinstance(muscles, list) and muscles:
+        text += f" ({', '.join(str(muscle).replace('-', ' ') for muscle in muscles)})"
+    return text
+
+
 def _backends_text(backends: Mapping[str, Any]) -> str:
     parts: list[str] = []
     for name, value in backends.items():
@@ -305,8 +541,8 @@ def _text(data: Mapping[str, Any], key: str) -> str | None:
     return value if isinstance(value, str) and value else None
 
 
-def _clock_time(iso: str | None) -> str | None:
-    """Local ``HH:MM`` for today, with the date otherwise; the raw text if unparsable."""
+def _clock_time(iso: str | None, now: datetime | None = None) -> str | None:
+    """Local ``HH:MM`` today, ``tomorrow HH:MM``, else with the date; raw text if unparsable."""
     if iso is None:
         return None
     try:
@@ -314,6 +550,11 @@ def _clock_time(iso: str | None) -> str | None:
     except ValueError:
         return iso
     local = moment.astimezone() if moment.tzinfo is not None else moment
-    if local.date() == datetime.now(local.tzinfo).date():
+    reference = now if now is not None else datetime.now(local.tzinfo)
+    if reference.tzinfo is not None and local.tzinfo is not None:
+        reference = reference.astimezone(local.tzinfo)
+    if local.date() == reference.date():
         return local.strftime("%H:%M")
+    if local.date() == reference.date() + timedelta(days=1):
+        return local.strftime("tomorrow %H:%M")
     return local.strftime("%Y-%m-%d %H:%M")

@@ -26,7 +26,9 @@ from app.core.model import (
     BoutProgressed,
     BoutStarted,
     Event,
+    Phase,
     PromptResolved,
+    PromptResponse,
     PromptShown,
     Sample,
     Snapshot,
@@ -91,6 +93,8 @@ class DeskCoordinator(QObject):
         self._prompt_id: int | None = None
         self._last_snapshot: Snapshot | None = None
         self._stopped = False
+        self._prompt_info: dict[str, Any] | None = None
+        """The waiting prompt, for ``status``: first shown, re-reminders, desk time then."""
 
     # ------------------------------------------------------------------ lifecycle
     def start(self) -> None:
@@ -119,14 +123,21 @@ class DeskCoordinator(QObject):
         if self._scheduler is not None:
             self._scheduler.stop()
 
+    @property
+    def current_prompt_id(self) -> int | None:
+        """The log row of the waiting prompt, if one waits."""
+        return self._prompt_id
+
+    def now(self) -> Instant:
+        return self._clock.now()
+
     # ------------------------------------------------------------------ sampling
     def sample(self, _kind: str = "sample") -> None:
         """Take a reading now (scheduler jobs, lock/sleep signals, status requests)."""
         if self._stopped:
             return
         self._feed_sample()
-        self._rearm()
-        self._publish()
+        self._after_action()
 
     def _feed_sample(self) -> Instant:
         at = self._clock.now()
@@ -158,9 +169,35 @@ class DeskCoordinator(QObject):
             self._scheduler.on_resume()
 
     # ------------------------------------------------------------------ user actions
-    def stand_up_now(self) -> None:
+    def open_stretch(self) -> None:
+        """The stretch window opened: from now on nothing is desk time until it closes."""
         at = self._feed_sample()
-        self._apply(self._engine.stand_up(at))
+        self._apply(self._engine.open_stretch(at))
+        self._after_action()
+
+    def close_stretch(self, response: PromptResponse | None) -> None:
+        """The stretch window closed, with the user's answer (None: closed without one)."""
+        at = self._feed_sample()
+        self._apply(self._engine.close_stretch(response, at))
+        self._after_action()
+
+    def respond(self, response: PromptResponse, snooze_s: float | None = None) -> None:
+        """An answer from the notification bubble, the toast or the command line."""
+        at = self._feed_sample()
+        self._apply(self._engine.respond(response, at, snooze_s=snooze_s))
+        self._after_action()
+
+    def snooze(self, snooze_s: float | None = None) -> float | None:
+        """Snooze (``sitbreak snooze``); the desk seconds until the prompt may return.
+
+        None when nobody sits at the desk: there is nothing to snooze.
+        """
+        self.respond(PromptResponse.SNOOZE, snooze_s)
+        if self._engine.snapshot().phase is not Phase.SNOOZED:
+            return None
+        return self._engine.prompt_due_in()
+
+    def _after_action(self) -> None:
         self._rearm()
         self._publish()
 
@@ -169,15 +206,13 @@ class DeskCoordinator(QObject):
         pause = pause_for(choice, at.wall, self._engine.config.working_hours)
         self._apply(self._engine.set_pause(pause, at))
         self._save_pause()
-        self._rearm()
-        self._publish()
+        self._after_action()
 
     def resume(self) -> None:
         at = self._feed_sample()
         self._apply(self._engine.set_pause(NO_PAUSE, at))
         self._save_pause()
-        self._rearm()
-        self._publish()
+        self._after_action()
 
     def quit(self) -> None:
         """Ask the app to quit; the bout is closed on the way out (see ``stop``)."""
@@ -224,6 +259,7 @@ class DeskCoordinator(QObject):
                 "tray": self._backends.tray,
             },
             "degraded": list(self._backends.degraded),
+            "prompt": self._prompt_info,
             "version": __version__,
             "pid": os.getpid(),
         }
@@ -236,9 +272,21 @@ class DeskCoordinator(QObject):
             except Exception:  # the log must never stop the reminders
                 log.exception("could not record %s", type(event).__name__)
             if isinstance(event, PromptShown):
+                self._note_prompt(event)
                 self.prompt_shown.emit(event)
             elif isinstance(event, PromptResolved):
+                self._prompt_info = None
                 self.prompt_resolved.emit(event)
+
+    def _note_prompt(self, event: PromptShown) -> None:
+        if event.reminder == 0 or self._prompt_info is None:
+            self._prompt_info = {
+                "shown_at": _iso(event.at),
+                "reminders": event.reminder,
+                "desk_seconds": round(event.desk_s, 1),
+            }
+        else:
+            self._prompt_info["reminders"] = event.reminder
 
     def _record(self, event: Event) -> None:
         match event:

@@ -215,8 +215,13 @@ class DeskEngine:
             events += self.respond(response, at)
         return events
 
-    def respond(self, response: PromptResponse, at: Instant) -> list[Event]:
-        """The user answered the waiting prompt (from a bubble, window or the CLI)."""
+    def respond(
+        self, response: PromptResponse, at: Instant, *, snooze_s: float | None = None
+    ) -> list[Event]:
+        """The user answered the waiting prompt (from a bubble, window or the CLI).
+
+        ``snooze_s`` overrides the configured snooze length (``sitbreak snooze 20``).
+        """
         events: list[Event] = []
         if response is PromptResponse.DONE:
             return self.stand_up(at)
@@ -229,7 +234,10 @@ class DeskEngine:
         prompt.shown_desk_s = None
         prompt.reminders = 0
         if response is PromptResponse.SNOOZE:
-            prompt.snooze_until_s = bout.desk_s + self._config.snooze_s
+            length = self._config.snooze_s if snooze_s is None else snooze_s
+            # A snooze never brings the prompt before the window would have opened.
+            window_start = prompt.window_base_s + self._config.window_start_s
+            prompt.snooze_until_s = max(bout.desk_s + length, window_start)
         else:  # Skip, Dismissed: the next prompt a full window later
             prompt.snooze_until_s = None
             prompt.window_base_s = bout.desk_s

@@ -6,8 +6,11 @@ bounded by ``call_timeout``: they are for setting up, not for the steady state. 
 that arrive during a call are delivered from the event loop afterwards, never from inside
 the call, so a constructor that makes calls cannot emit before anyone is connected.
 
-Only broadcast signals reach handlers: the bus applied our match rule (including its
-sender) to those, while a signal addressed to us directly bypasses match rules.
+Broadcast signals reach handlers after the bus applied our match rule (including its
+sender). A signal addressed to us directly bypasses match rules, so it reaches only a
+subscription that names its sender's unique name (":1.42"): the bus writes the sender
+field itself, so checking it here is as good as the bus's own check. Some services send
+their signals only to the connection they concern (dunst's ``ActionInvoked``).
 """
 
 # jeepney ships no type information; the pyproject override for "jeepney.*" makes this moot.
@@ -62,7 +65,8 @@ class EventLoopDBusConnection(QObject):
         self._link = _Link(connection)
         # Deleted with a Qt parent (or collected) before close(): the socket closes anyway.
         self.destroyed.connect(self._link.close)
-        self._handlers: list[tuple[MatchRule, SignalHandler]] = []
+        self._handlers: list[tuple[MatchRule, SignalHandler, bool]] = []
+        """(local rule, handler, whether signals addressed to us directly may reach it)"""
         self._notifier = QSocketNotifier(connection.sock.fileno(), QSocketNotifier.Type.Read, self)
         self._notifier.activated.connect(self._read_available)
         self._deliver_soon = QTimer(self)
@@ -114,18 +118,25 @@ class EventLoopDBusConnection(QObject):
         path: str | None = None,
         arg0: str | None = None,
     ) -> None:
-        """Ask the bus for a broadcast signal and pass each one to ``handler``."""
+        """Ask the bus for a signal and pass each one to ``handler``.
+
+        With ``sender`` a unique name (":1.42"), signals that connection addresses to us
+        directly reach ``handler`` too; otherwise only broadcasts do.
+        """
         bus_rule = MatchRule(
             type="signal", sender=sender, interface=interface, member=member, path=path
         )
-        # Locally the sender field holds the unique name (":1.42"), never the well-known
-        # one; the bus already checked the sender for every broadcast it gives us.
-        local_rule = MatchRule(type="signal", interface=interface, member=member, path=path)
+        # Locally the sender field holds the unique name, never the well-known one; the bus
+        # already checked the sender for every broadcast it gives us.
+        unique_sender = sender if sender is not None and sender.startswith(":") else None
+        local_rule = MatchRule(
+            type="signal", sender=unique_sender, interface=interface, member=member, path=path
+        )
         if arg0 is not None:
             bus_rule.add_arg_condition(0, arg0)
             local_rule.add_arg_condition(0, arg0)
         self._send_and_unwrap(message_bus.AddMatch(bus_rule), "AddMatch")
-        self._handlers.append((local_rule, handler))
+        self._handlers.append((local_rule, handler, unique_sender is not None))
 
     def close(self) -> None:
         """Disconnect; no handler runs afterwards. Safe to call twice."""
@@ -175,9 +186,11 @@ class EventLoopDBusConnection(QObject):
     def _deliver_received(self) -> None:
         while self._link.received and not self._link.closed:
             message = self._link.received.popleft()
-            if HeaderFields.destination in message.header.fields:
-                continue  # unicast: no match rule vetted its sender
-            for rule, handler in list(self._handlers):
+            # Addressed to us: no match rule vetted it, only a pinned unique sender can.
+            direct = HeaderFields.destination in message.header.fields
+            for rule, handler, accepts_direct in list(self._handlers):
+                if direct and not accepts_direct:
+                    continue
                 if rule.matches(message) and not self._link.closed:
                     handler(tuple(message.body))
 

@@ -11,7 +11,7 @@ from app.storage.errors import (
 from app.storage.files import move_aside
 from app.storage.log import SittingLog
 from app.storage.migrations import MIGRATIONS, SCHEMA_VERSION, migrate
-from app.storage.records import DaySummary, OpenBout, SessionEndReason
+from app.storage.records import DaySummary, ExerciseResponse, OpenBout, SessionEndReason
 
 __all__ = [
     "MIGRATIONS",
@@ -19,6 +19,7 @@ __all__ = [
     "BoutAlreadyOpenError",
     "CorruptDatabaseError",
     "DaySummary",
+    "ExerciseResponse",
     "MigrationError",
     "NewerDatabaseError",
     "OpenBout",

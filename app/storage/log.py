@@ -8,8 +8,9 @@ transaction, which in WAL mode with ``synchronous=NORMAL`` survives a crash of t
 
 from __future__ import annotations
 
+import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -26,7 +27,7 @@ from app.storage.errors import (
 )
 from app.storage.files import prepare_database_file
 from app.storage.migrations import SCHEMA_VERSION, migrate, refuse_newer
-from app.storage.records import DaySummary, OpenBout, SessionEndReason
+from app.storage.records import DaySummary, ExerciseResponse, OpenBout, SessionEndReason
 
 BUSY_TIMEOUT_S: Final = 2.0
 """How long a write waits for another connection's lock (SQLite's busy_timeout)."""
@@ -35,7 +36,10 @@ _CORRUPTION_CODES: Final = frozenset({sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOT
 
 
 class SittingLog:
-    """The repository of app sessions, bouts and prompts. Use ``SittingLog.open``."""
+    """The repository of app sessions, bouts, prompts and the exercises they showed.
+
+    Use ``SittingLog.open``.
+    """
 
     def __init__(self, connection: sqlite3.Connection, path: Path) -> None:
         self._conn = connection
@@ -298,6 +302,85 @@ class SittingLog:
                 (PromptResponse(response).value, utc, offset, prompt_id),
             )
             _expect_one(cursor, f"no unanswered prompt with id {prompt_id}")
+
+    # ------------------------------------------------------------------ exercises shown
+    def record_exercise_shown(
+        self,
+        prompt_id: int | None,
+        at: datetime,
+        exercise_id: str,
+        name: str,
+        muscles: Sequence[str],
+    ) -> int:
+        """Record that the stretch window showed an exercise; returns the row's id.
+
+        ``prompt_id`` is the prompt being answered, None for "Stand up now". Each "Another
+        one" is a new row. Name and muscles are stored as copies, because the exercise's
+        file may change or disappear while the log must still say what was shown.
+        """
+        if not exercise_id:
+            raise ValueError("an exercise shown needs its id, got an empty one")
+        if isinstance(muscles, str):  # a str is a Sequence[str] too: "glutes" is not a list
+            raise TypeError(f"muscles must be a sequence of names, not the string {muscles!r}")
+        muscle_names = list(muscles)
+        if not all(isinstance(muscle, str) for muscle in muscle_names):
+            raise TypeError(f"muscles must be names (strings), got {muscle_names!r}")
+        utc, offset = _stamp(at, "time the exercise was shown")
+        try:
+            with self._transaction() as conn:
+                cursor = conn.execute(
+                    "INSERT INTO prompt_exercises (prompt_id, shown_utc, shown_offset_s,"
+                    " exercise_id, exercise_name, muscles) VALUES (?, ?, ?, ?, ?, ?)",
+                    (
+                        prompt_id,
+                        utc,
+                        offset,
+                        exercise_id,
+                        name,
+                        json.dumps(muscle_names, ensure_ascii=False),
+                    ),
+                )
+                return _new_id(cursor)
+        except sqlite3.IntegrityError as error:
+            if error.sqlite_errorname == "SQLITE_CONSTRAINT_FOREIGNKEY":
+                raise UnknownRecordError(f"no prompt with id {prompt_id}") from error
+            raise
+
+    def resolve_exercise_shown(self, row_id: int, response: str, at: datetime) -> None:
+        """Record what the user did with a shown exercise (an ``ExerciseResponse`` value).
+
+        ``at`` is clamped so it is never before the exercise was shown. A row keeps its
+        first answer: a second one is refused as a caller's bug.
+        """
+        try:
+            answer = ExerciseResponse(response)
+        except ValueError:
+            known = ", ".join(value.value for value in ExerciseResponse)
+            raise ValueError(
+                f"unknown response {response!r} to an exercise shown (known: {known})"
+            ) from None
+        utc, offset = _stamp(at, "response time")
+        with self._transaction() as conn:
+            cursor = conn.execute(
+                "UPDATE prompt_exercises SET response = ?, response_utc = MAX(shown_utc, ?),"
+                " response_offset_s = ? WHERE id = ? AND response IS NULL",
+                (answer.value, utc, offset, row_id),
+            )
+            _expect_one(cursor, f"no unanswered exercise shown with id {row_id}")
+
+    def recent_exercise_ids(self, limit: int = 20) -> list[str]:
+        """The ids of the last ``limit`` exercises shown, newest LAST: ``suggest``'s history.
+
+        The order is the order they were shown, even if the wall clock was set back between
+        them. Every showing counts, answered or not, so an exercise the user skipped or
+        swapped with "Another one" is not offered again at once.
+        """
+        if limit < 0:
+            raise ValueError(f"limit must be 0 or more, got {limit}")
+        rows = self._conn.execute(
+            "SELECT exercise_id FROM prompt_exercises ORDER BY id DESC LIMIT ?", (limit,)
+        ).fetchall()
+        return [str(row[0]) for row in reversed(rows)]
 
     # ------------------------------------------------------------------ queries
     def day_summary(self, start: datetime, end: datetime, now: datetime) -> DaySummary:

@@ -81,8 +81,32 @@ CREATE TABLE prompts (
 CREATE INDEX prompts_by_shown ON prompts (shown_utc);
 """
 
+_V2_EXERCISES_SHOWN: Final = """
+-- One row per exercise shown: a prompt shows one and "Another one" shows more; "Stand up
+-- now" shows one without a prompt. Name and muscles are copies, because the user's own
+-- exercise files change and the log must still say what was shown.
+CREATE TABLE prompt_exercises (
+    id                  INTEGER PRIMARY KEY,
+    prompt_id           INTEGER REFERENCES prompts (id),
+    shown_utc           REAL    NOT NULL,
+    shown_offset_s      INTEGER NOT NULL,
+    exercise_id         TEXT    NOT NULL CHECK (exercise_id <> ''),
+    exercise_name       TEXT    NOT NULL,
+    muscles             TEXT    NOT NULL
+                                CHECK (json_valid(muscles) AND json_type(muscles) = 'array'),
+    response            TEXT    CHECK (response IN ('done', 'another', 'snooze', 'skip', 'closed')),
+    response_utc        REAL,
+    response_offset_s   INTEGER,
+    CHECK (response_utc >= shown_utc),
+    CHECK ((response IS NULL) = (response_utc IS NULL)),
+    CHECK ((response IS NULL) = (response_offset_s IS NULL))
+);
+CREATE INDEX prompt_exercises_by_shown ON prompt_exercises (shown_utc);
+"""
+
 MIGRATIONS: Final[tuple[str, ...]] = (
     _V1_FOUNDATION,
+    _V2_EXERCISES_SHOWN,
     # Append new migrations here, never edit one above (see docs/schema.md).
 )
 """Migration n (1-based) is ``MIGRATIONS[n - 1]``."""

@@ -15,6 +15,18 @@ class SessionEndReason(StrEnum):
     """Found unclosed at the next start; ended at its last heartbeat."""
 
 
+class ExerciseResponse(StrEnum):
+    """What the user did with one exercise shown in the stretch window."""
+
+    DONE = "done"
+    ANOTHER = "another"
+    """Asked for a different exercise; the next one shown gets its own row."""
+    SNOOZE = "snooze"
+    SKIP = "skip"
+    CLOSED = "closed"
+    """Closed the window without answering."""
+
+
 @dataclass(frozen=True, slots=True)
 class OpenBout:
     """The bout still open in the log: what a restart needs to resume or close it."""

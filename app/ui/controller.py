@@ -6,9 +6,7 @@ import logging
 from datetime import datetime
 from typing import Protocol
 
-from PySide6.QtCore import QCoreApplication
-
-from app.core.model import PromptShown, Snapshot
+from app.core.model import Snapshot
 from app.core.schedule import PauseChoice
 from app.ui.shell import TrayShell
 
@@ -52,17 +50,6 @@ class TrayController:
         """Show the app's state (call on every new snapshot; unchanged pictures are free)."""
         self._shell.show_snapshot(snapshot, now)
 
-    def show_prompt(self, event: PromptShown) -> None:
-        """Until the stretch window exists, the prompt is the tray's own message."""
-        minutes = max(1, int(event.desk_s // 60))
-        title = QCoreApplication.translate("TrayController", "Time to stand up")
-        text = QCoreApplication.translate(
-            "TrayController",
-            "You have been sitting for {minutes} min. Stand up, walk a few steps and "
-            "stretch the backs of your legs.",
-        ).format(minutes=minutes)
-        self._shell.show_prompt_message(title, text)
-
     def clear_prompt(self) -> None:
         self._shell.clear_attention()
 
@@ -86,7 +73,6 @@ class TrayController:
         self._actions.quit()
 
     def _on_activated(self) -> None:
-        # Until the stretch window exists, a click on the icon shows the commands.
         self._shell.present()
 
     def _on_refresh(self) -> None:

@@ -1,7 +1,9 @@
 """The control socket and the instance lock, with a real QLocalServer in this process.
 
-Clients are blocking, so they run in a worker thread while ``qtbot.waitUntil`` spins the
-Qt loop that the server answers on.
+Also the command line's control commands and the status-bar script of docs/examples
+against such a server. Clients are blocking, so they run in a worker thread (the bar script
+in a subprocess started from one) while ``qtbot.waitUntil`` spins the Qt loop that the
+server answers on.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +26,9 @@ import pytest
 import shiboken6
 from PySide6.QtCore import QTimer
 
+import app
 from app import cli
+from app.core.schedule import PauseChoice, WorkingHours, pause_for
 from app.ipc import (
     MAX_LINE,
     PROTOCOL_VERSION,
@@ -38,6 +43,8 @@ from app.ipc import (
 from app.paths import AppPaths
 
 STATUS = {"state": "sitting", "desk_seconds": 123.4, "version": "0.1.0", "pid": 4242}
+SETTINGS_SNOOZE_S = 600.0
+BAR_SCRIPT = Path(app.__file__).resolve().parent.parent / "docs" / "examples" / "sitbreak-bar.sh"
 
 
 @pytest.fixture
@@ -103,15 +110,59 @@ def register_test_commands(server: IpcServer, calls: Calls) -> None:
         return {"quitting": True}
 
     def refuse(args: dict[str, Any]) -> dict[str, Any]:
-        raise IpcError("Pause needs a duration.")
+        raise IpcError("Refusing needs a reason.")
 
     def crash(args: dict[str, Any]) -> dict[str, Any]:
         raise RuntimeError("boom")
 
     server.register("status", status)
     server.register("quit", quit_soon)
-    server.register("pause", refuse)
+    server.register("refuse", refuse)
     server.register("crash", crash)
+    register_control_commands(server, calls)
+
+
+def register_control_commands(server: IpcServer, calls: Calls) -> None:
+    """Handlers as the app must write them: validate with the cli helpers, reply a status.
+
+    Each records its arguments only once they were accepted, so ``calls`` shows what
+    reached the app.
+    """
+    sitting = dict(STATUS, summary="Sitting 2 min", paused_until=None, paused_indefinitely=False)
+
+    def break_now(args: dict[str, Any]) -> dict[str, Any]:
+        cli.no_args_from("break-now", args)
+        calls.append(("break-now", args))
+        return dict(sitting, state="away", summary="Stretch break: the sitting clock waits")
+
+    def snooze(args: dict[str, Any]) -> dict[str, Any]:
+        minutes = cli.snooze_minutes_from(args)
+        calls.append(("snooze", args))
+        length = SETTINGS_SNOOZE_S if minutes is None else minutes * 60.0
+        return dict(sitting, state="snoozed", summary="Snoozed", snooze_seconds=length)
+
+    def pause(args: dict[str, Any]) -> dict[str, Any]:
+        choice = cli.pause_choice_from(args)
+        calls.append(("pause", args))
+        chosen = pause_for(choice, datetime.now().astimezone(), WorkingHours())
+        until = chosen.until.isoformat(timespec="seconds") if chosen.until else None
+        return dict(
+            sitting,
+            state="paused",
+            paused_until=until,
+            paused_indefinitely=chosen.indefinite,
+            summary="Paused",
+        )
+
+    def resume(args: dict[str, Any]) -> dict[str, Any]:
+        cli.no_args_from("resume", args)
+        calls.append(("resume", args))
+        return sitting
+
+    server.register("break-now", break_now)
+    server.register("snooze", snooze)
+    server.register("pause", pause)
+    server.register("resume", resume)
 
 
 @pytest.fixture
@@ -136,9 +187,15 @@ def exchange(path: Path, payload: bytes, *, end_ours: bool = True) -> list[dict[
     with socket.socket(socket.AF_UNIX) as sock:
         sock.settimeout(5)
         sock.connect(os.fspath(path))
-        sock.sendall(payload)
-        if end_ours:
-            sock.shutdown(socket.SHUT_WR)
+        try:
+            sock.sendall(payload)
+        except BrokenPipeError:
+            # The server may refuse and hang up before it has read everything we send; its
+            # reply is already waiting in our receive buffer.
+            pass
+        else:
+            if end_ours:
+                sock.shutdown(socket.SHUT_WR)
         received = b""
         while chunk := sock.recv(65536):
             received += chunk
@@ -179,8 +236,8 @@ def test_several_requests_on_one_connection_get_one_reply_each(server, paths, in
 
 
 def test_handler_refusal_is_an_error_reply(server, paths, in_thread):
-    with pytest.raises(IpcError, match="Pause needs a duration"):
-        in_thread(send_request, paths.socket_path, "pause")
+    with pytest.raises(IpcError, match="Refusing needs a reason"):
+        in_thread(send_request, paths.socket_path, "refuse")
 
 
 def test_handler_crash_is_logged_and_the_server_keeps_answering(server, paths, in_thread, caplog):
@@ -472,3 +529,285 @@ def test_cli_reports_an_error_reply_with_exit_code_4(paths, in_thread, capsys, n
 
     assert code == cli.EXIT_IPC_ERROR
     assert "Unknown command 'status'" in capsys.readouterr().err
+
+
+# ---------------------------------------------------------------- control commands, live
+
+
+def run_cli(in_thread: Callable[..., Any], paths: AppPaths, *argv: str) -> int:
+    code: int = in_thread(cli.main, ["--basedir", str(paths.config_dir.parent), *argv])
+    return code
+
+
+@pytest.mark.parametrize(
+    ("argv", "call", "out"),
+    [
+        (
+            ["break-now"],
+            ("break-now", {}),
+            "Opening the stretch window.\nStretch break: the sitting clock waits\n",
+        ),
+        (["snooze"], ("snooze", {}), "Snoozed for 10 min.\nSnoozed\n"),
+        (["snooze", "25"], ("snooze", {"minutes": 25}), "Snoozed for 25 min.\nSnoozed\n"),
+        (["snooze", "240"], ("snooze", {"minutes": 240}), "Snoozed for 4 h 00 min.\nSnoozed\n"),
+        (
+            ["pause", "indefinitely"],
+            ("pause", {"choice": "indefinitely"}),
+            "Paused until resumed.\n",
+        ),
+        (["resume"], ("resume", {}), "Resumed.\nSitting 2 min\n"),
+    ],
+)
+def test_control_commands_reach_the_app_with_their_arguments(
+    server, paths, calls, in_thread, capsys, argv, call, out
+):
+    assert run_cli(in_thread, paths, *argv) == cli.EXIT_OK
+
+    assert calls == [call]
+    captured = capsys.readouterr()
+    assert captured.out == out
+    assert captured.err == ""
+
+
+@pytest.mark.parametrize(
+    ("argv", "choice"),
+    [(["pause"], "1h"), (["pause", "30m"], "30m"), (["pause", "2h"], "2h")],
+)
+def test_a_timed_pause_says_until_when(server, paths, calls, in_thread, capsys, argv, choice):
+    """Without a value, ``pause`` asks for one hour."""
+    before = datetime.now().astimezone()
+
+    assert run_cli(in_thread, paths, *argv) == cli.EXIT_OK
+
+    after = datetime.now().astimezone()
+    assert calls == [("pause", {"choice": choice})]
+    ends = {pause_for(PauseChoice(choice), now, WorkingHours()).until for now in (before, after)}
+    out = capsys.readouterr().out
+    assert out.startswith("Paused until ")  # "tomorrow HH:MM" late in the evening
+    assert any(end is not None and out.endswith(f"{end:%H:%M}.\n") for end in ends)
+
+
+def test_pause_until_tomorrow_says_tomorrow(server, paths, calls, in_thread, capsys):
+    assert run_cli(in_thread, paths, "pause", "tomorrow") == cli.EXIT_OK
+
+    assert calls == [("pause", {"choice": "tomorrow"})]
+    assert capsys.readouterr().out == "Paused until tomorrow 04:00.\n"  # no working hours set
+
+
+@pytest.mark.parametrize(
+    "argv", [["snooze", "0"], ["snooze", "abc"], ["snooze", "-5"], ["pause", "3d"]]
+)
+def test_bad_values_are_refused_before_anything_is_sent(
+    server, paths, calls, in_thread, capsys, argv
+):
+    assert run_cli(in_thread, paths, *argv) == cli.EXIT_USAGE
+
+    assert calls == []
+    assert "Traceback" not in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("cmd", "args", "message"),
+    [
+        ("snooze", {"minutes": 0}, '"minutes" must be a whole number from 1 to 240, not 0.'),
+        ("snooze", {"minutes": 241}, "not 241"),
+        ("snooze", {"minutes": "10"}, 'not "10"'),
+        ("snooze", {"minutes": 10.0}, "not 10.0"),
+        ("snooze", {"minutes": True}, "not true"),
+        ("snooze", {"minutes": None}, "not null"),
+        ("snooze", {"minute": 5}, """'snooze' does not take "minute" (it takes "minutes")."""),
+        ("pause", {}, '"choice" must be one of 30m, 1h, 2h, tomorrow, indefinitely, not null.'),
+        ("pause", {"choice": "3d"}, 'not "3d"'),
+        ("pause", {"choice": 60}, "not 60"),
+        ("pause", {"choice": "1h", "until": "5pm"}, 'does not take "until"'),
+        ("break-now", {"exercise": "glute-bridge"}, 'does not take "exercise" (it takes no arg'),
+        ("resume", {"now": True}, """'resume' does not take "now" (it takes no arguments)."""),
+    ],
+)
+def test_the_app_refuses_bad_arguments_from_other_clients(
+    server, paths, calls, in_thread, cmd, args, message
+):
+    """What the handlers check with ``cli.*_from``, for clients that bypass the command line."""
+    with pytest.raises(IpcError) as refused:
+        in_thread(send_request, paths.socket_path, cmd, args)
+
+    assert message in str(refused.value)
+    assert calls == []
+
+
+@pytest.mark.parametrize("argv", [["break-now"], ["snooze", "5"], ["pause"], ["resume"]])
+def test_an_error_reply_is_printed_and_exits_4(paths, in_thread, capsys, new_server, argv):
+    refusing = new_server(paths.socket_path)
+
+    def refuse(args: dict[str, Any]) -> dict[str, Any]:
+        raise IpcError("Sitbreak is shutting down.")
+
+    for cmd in ("break-now", "snooze", "pause", "resume"):
+        refusing.register(cmd, refuse)
+    refusing.listen()
+
+    assert run_cli(in_thread, paths, *argv) == cli.EXIT_IPC_ERROR
+
+    captured = capsys.readouterr()
+    assert captured.err == "sitbreak: Sitbreak is shutting down.\n"
+    assert captured.out == ""
+
+
+def test_a_pause_reply_without_a_pause_is_not_confirmed(paths, in_thread, capsys, new_server):
+    forgetful = new_server(paths.socket_path)
+    forgetful.register("pause", lambda args: dict(STATUS, paused_until=None))
+    forgetful.listen()
+
+    assert run_cli(in_thread, paths, "pause") == cli.EXIT_IPC_ERROR
+
+    captured = capsys.readouterr()
+    assert captured.err == "sitbreak: Sitbreak replied, but its status shows no pause.\n"
+    assert captured.out == ""
+
+
+def test_snooze_with_nobody_at_the_desk_says_so_and_exits_0(paths, in_thread, capsys, new_server):
+    away = new_server(paths.socket_path)
+    away.register("snooze", lambda args: dict(STATUS, state="away", snooze_seconds=None))
+    away.listen()
+
+    assert run_cli(in_thread, paths, "snooze") == cli.EXIT_OK
+
+    assert capsys.readouterr().out == "Nothing to snooze: Sitbreak sees nobody at the desk.\n"
+
+
+# ---------------------------------------------------------------- the status bar example
+
+PROMPTING = dict(
+    STATUS,
+    state="prompting",
+    desk_seconds=2830.4,
+    summary="Time to stand up · sitting 47 min",
+    paused_until=None,
+    paused_indefinitely=False,
+    prompt={"shown_at": "2024-06-03T14:30:02+02:00", "reminders": 0, "desk_seconds": 2790.0},
+    suggestion={
+        "id": "hip-hinge-reach",
+        "name": "Hip hinge & <reach>",  # user files may hold markup characters
+        "dose": "2 × 10 reps",
+        "muscles": ["hamstrings", "glutes"],
+    },
+)
+
+
+@pytest.fixture
+def bar_env(tmp_path, runtime_dir) -> dict[str, str]:
+    """An environment where ``sitbreak`` and ``python3`` are this checkout and this Python."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    shim = bin_dir / "sitbreak"
+    shim.write_text(f'#!/bin/sh\nexec "{sys.executable}" -m app "$@"\n')
+    shim.chmod(0o755)
+    (bin_dir / "python3").symlink_to(sys.executable)
+    return dict(
+        os.environ,
+        PATH=f"{bin_dir}{os.pathsep}{os.environ['PATH']}",
+        PYTHONPATH=str(BAR_SCRIPT.parent.parent.parent),
+        XDG_RUNTIME_DIR=str(runtime_dir),
+    )
+
+
+def run_bar(
+    in_thread: Callable[..., Any], env: dict[str, str], paths: AppPaths, *options: str
+) -> subprocess.CompletedProcess[str]:
+    base = str(paths.config_dir.parent)
+    argv = ["sh", str(BAR_SCRIPT), *options, "--basedir", base]
+    done: subprocess.CompletedProcess[str] = in_thread(
+        subprocess.run, argv, env=env, capture_output=True, text=True, timeout=30, check=False
+    )
+    return done
+
+
+def serve_status(new_server: Callable[..., IpcServer], paths: AppPaths, status: dict[str, Any]):
+    fake = new_server(paths.socket_path)
+    fake.register("status", lambda args: dict(status))
+    fake.listen()
+    return fake
+
+
+def test_the_bar_says_not_running_and_exits_0(paths, in_thread, bar_env):
+    waybar = run_bar(in_thread, bar_env, paths)
+    polybar = run_bar(in_thread, bar_env, paths, "--plain")
+
+    assert (waybar.returncode, polybar.returncode) == (0, 0)
+    assert json.loads(waybar.stdout) == {
+        "text": "not running",
+        "tooltip": "Sitbreak is not running.",
+        "class": "not-running",
+    }
+    assert polybar.stdout == "not running\n"
+
+
+def test_the_bar_shows_the_prompt_and_the_suggestion(paths, in_thread, bar_env, new_server):
+    serve_status(new_server, paths, PROMPTING)
+
+    waybar = run_bar(in_thread, bar_env, paths)
+    polybar = run_bar(in_thread, bar_env, paths, "--plain")
+
+    assert waybar.returncode == 0, waybar.stderr
+    assert json.loads(waybar.stdout) == {
+        "text": "47 min · stand up",
+        "tooltip": (
+            "Time to stand up · sitting 47 min\nNext: Hip hinge &amp; &lt;reach&gt;, 2 × 10 reps"
+        ),
+        "class": "prompting",
+    }
+    assert polybar.stdout == "47 min · stand up\n"
+
+
+@pytest.mark.parametrize(
+    ("state", "text"),
+    [
+        ("away", "away"),
+        ("sitting", "47 min"),
+        ("snoozed", "47 min · snoozed"),
+        ("paused", "paused"),
+    ],
+)
+def test_the_bar_text_follows_the_state(paths, in_thread, bar_env, new_server, state, text):
+    serve_status(new_server, paths, dict(PROMPTING, state=state, suggestion=None))
+
+    shown = json.loads(run_bar(in_thread, bar_env, paths).stdout)
+
+    assert (shown["text"], shown["class"]) == (text, state)
+    assert shown["tooltip"] == "Time to stand up · sitting 47 min"  # no suggestion, no "Next"
+
+
+def test_the_bar_shows_an_error_reply_as_an_error(paths, in_thread, bar_env, new_server):
+    new_server(paths.socket_path).listen()  # answers, but knows no command
+
+    shown = run_bar(in_thread, bar_env, paths)
+
+    assert shown.returncode == 0
+    assert json.loads(shown.stdout) == {
+        "text": "error",
+        "tooltip": "`sitbreak status --json` failed (exit 4).",
+        "class": "error",
+    }
+
+
+@pytest.mark.parametrize(
+    ("paused", "sent"),
+    [
+        ({"paused_until": None, "paused_indefinitely": False}, ("pause", {"choice": "1h"})),
+        ({"paused_until": None, "paused_indefinitely": True}, ("resume", {})),
+        (
+            {"paused_until": "2024-06-03T15:00:00+02:00", "paused_indefinitely": False},
+            ("resume", {}),
+        ),
+    ],
+    ids=["not paused", "paused indefinitely", "paused for a while"],
+)
+def test_the_bar_click_toggles_the_pause(paths, in_thread, bar_env, new_server, paused, sent):
+    calls: Calls = []
+    fake = serve_status(new_server, paths, dict(STATUS, **paused))
+    register_control_commands(fake, calls)
+
+    clicked = run_bar(in_thread, bar_env, paths, "--toggle-pause")
+
+    assert clicked.returncode == 0, clicked.stderr
+    assert calls == [sent]

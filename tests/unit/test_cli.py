@@ -10,14 +10,17 @@ import socket
 import tempfile
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from app import __version__, cli
-from app.ipc import acquire_instance_lock
+from app.core.schedule import PauseChoice
+from app.ipc import IpcError, acquire_instance_lock
 from app.paths import AppPaths
+
+CONTROL_COMMANDS = [["break-now"], ["snooze"], ["snooze", "10"], ["pause"], ["resume"]]
 
 
 @pytest.fixture
@@ -44,6 +47,9 @@ def basedir(tmp_path: Path, runtime_dir: Path) -> Path:
         (["status", "--basedir"], "expected one argument"),
         (["--basedir", "", "status"], "--basedir: needs a folder name"),
         (["quit", "--json"], "unrecognized arguments: --json"),
+        (["break-now", "now"], "unrecognized arguments: now"),
+        (["resume", "1h"], "unrecognized arguments: 1h"),
+        (["snooze", "10", "20"], "unrecognized arguments: 20"),
     ],
 )
 def test_usage_errors_exit_2_with_a_message(argv, message, capsys, runtime_dir):
@@ -54,6 +60,48 @@ def test_usage_errors_exit_2_with_a_message(argv, message, capsys, runtime_dir):
     assert "usage: sitbreak" in captured.err
     assert "Traceback" not in captured.err
     assert captured.out == ""
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["snooze", "0"], "argument MINUTES: 0 minutes is out of range (allowed: 1 to 240)"),
+        (["snooze", "241"], "argument MINUTES: 241 minutes is out of range (allowed: 1 to 240)"),
+        (["snooze", "abc"], "argument MINUTES: 'abc' is not a whole number of minutes"),
+        (["snooze", "-5"], "'-5' is not a whole number of minutes (allowed: 1 to 240;"),
+        (["snooze", "1.5"], "'1.5' is not a whole number of minutes"),
+        (["snooze", "10m"], "'10m' is not a whole number of minutes"),
+        (["snooze", "\uff15"], "'\uff15' is not a whole number"),  # a full-width digit five
+        (["snooze", ""], "'' is not a whole number of minutes"),
+        (
+            ["pause", "3d"],
+            "argument HOW_LONG: '3d' is not a pause length"
+            " (allowed: 30m, 1h, 2h, tomorrow, indefinitely)",
+        ),
+        (["pause", "1H"], "'1H' is not a pause length"),
+        (["pause", ""], "'' is not a pause length"),
+    ],
+)
+def test_bad_control_values_exit_2_naming_the_value_and_the_allowed_ones(
+    argv, message, capsys, basedir
+):
+    assert cli.main(["--basedir", str(basedir), *argv]) == cli.EXIT_USAGE
+
+    captured = capsys.readouterr()
+    assert message in captured.err
+    assert f"usage: sitbreak {argv[0]}" in captured.err
+    assert "Traceback" not in captured.err
+    assert captured.out == ""
+
+
+def test_the_control_commands_parse_their_values():
+    parse = cli.build_parser().parse_args
+
+    assert parse(["snooze"]).minutes is None  # the app uses the settings' snooze
+    assert parse(["snooze", "1"]).minutes == 1
+    assert parse(["snooze", "0240"]).minutes == 240
+    assert parse(["pause"]).choice is PauseChoice.HOUR_1  # the documented default
+    assert [parse(["pause", choice.value]).choice for choice in PauseChoice] == list(PauseChoice)
 
 
 @pytest.mark.parametrize("command", ["run", "status", "quit"])
@@ -109,14 +157,14 @@ def test_version_and_help_exit_0(capsys):
 
     assert cli.main(["--help"]) == 0
     out = capsys.readouterr().out
-    for command in ("run", "status", "quit", "--basedir"):
+    for command in ("run", "status", "quit", "break-now", "snooze", "pause", "resume", "--basedir"):
         assert command in out
 
 
 # ---------------------------------------------------------------- not running
 
 
-@pytest.mark.parametrize("argv", [["status"], ["status", "--json"], ["quit"]])
+@pytest.mark.parametrize("argv", [["status"], ["status", "--json"], ["quit"], *CONTROL_COMMANDS])
 def test_not_running_exits_3(argv, basedir, capsys):
     assert cli.main(["--basedir", str(basedir), *argv]) == cli.EXIT_NOT_RUNNING
 
@@ -135,8 +183,9 @@ def test_a_socket_left_by_a_crash_still_means_not_running(basedir, capsys):
     assert capsys.readouterr().err == "Sitbreak is not running.\n"
 
 
-def test_status_does_not_create_the_basedir(basedir):
-    cli.main(["--basedir", str(basedir), "status"])
+@pytest.mark.parametrize("argv", [["status"], *CONTROL_COMMANDS])
+def test_talking_to_the_instance_does_not_create_the_basedir(argv, basedir):
+    cli.main(["--basedir", str(basedir), *argv])
 
     assert not basedir.exists()
 
@@ -240,3 +289,105 @@ def test_status_text_survives_missing_and_odd_values():
 
     odd = {"desk_seconds": "soon", "today": [], "degraded": "oops", "pid": True, "state": 3}
     assert cli.format_status(odd) == "Sitbreak is running."
+
+
+def test_status_text_names_the_waiting_prompt_and_the_suggestion():
+    shown = datetime.now().astimezone().replace(hour=10, minute=2, second=0, microsecond=0)
+    status = dict(
+        FULL_STATUS,
+        state="prompting",
+        prompt={"shown_at": shown.isoformat(), "reminders": 2, "desk_seconds": 2820.0},
+        suggestion={
+            "id": "hip-flexor-stretch",
+            "name": "Kneeling hip flexor stretch",
+            "dose": "30 s each side",
+            "muscles": ["hip-flexors", "quads"],
+        },
+    )
+
+    lines = cli.format_status(status).splitlines()
+
+    assert "Prompt:          waiting since 10:02 (after 47 min at the desk, 2 reminders)" in lines
+    assert (
+        "Suggestion:      Kneeling hip flexor stretch, 30 s each side (hip flexors, quads)" in lines
+    )
+
+
+def test_status_text_leaves_out_a_prompt_and_suggestion_that_are_null():
+    status = dict(FULL_STATUS, prompt=None, suggestion=None)
+
+    assert cli.format_status(status) == cli.format_status(FULL_STATUS)
+
+
+# ---------------------------------------------------------------- control confirmations
+
+NOW = datetime(2024, 6, 3, 14, 0).astimezone()
+"""A fixed "now" in this machine's zone, as the command line reads times."""
+
+
+def test_break_now_confirms_and_shows_the_new_status_line():
+    result = {"summary": "Stretch break: the sitting clock waits"}
+
+    assert cli.confirm_break_now(result) == [
+        "Opening the stretch window.",
+        "Stretch break: the sitting clock waits",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("result", "requested", "first_line"),
+    [
+        ({"snooze_seconds": 600.0}, None, "Snoozed for 10 min."),
+        ({"snooze_seconds": 5400}, 90, "Snoozed for 1 h 30 min."),
+        ({"snooze_seconds": None}, 10, "Nothing to snooze: Sitbreak sees nobody at the desk."),
+        ({}, 25, "Snoozed for 25 min."),  # an app that does not say: what was asked
+        ({}, None, "Snoozed."),
+    ],
+)
+def test_snooze_says_for_how_long_from_the_reply(result, requested, first_line):
+    lines = cli.confirm_snooze(dict(result, summary="Snoozed · sitting 47 min"), requested)
+
+    assert lines == [first_line, "Snoozed · sitting 47 min"]
+
+
+@pytest.mark.parametrize(
+    ("result", "line"),
+    [
+        ({"paused_until": (NOW + timedelta(minutes=30)).isoformat()}, "Paused until 14:30."),
+        (
+            {"paused_until": (NOW + timedelta(hours=19)).isoformat()},
+            "Paused until tomorrow 09:00.",
+        ),
+        (
+            {"paused_until": (NOW + timedelta(days=3, hours=-5)).isoformat()},
+            "Paused until 2024-06-06 09:00.",
+        ),
+        ({"paused_until": None, "paused_indefinitely": True}, "Paused until resumed."),
+    ],
+)
+def test_pause_says_until_when_in_local_time(result, line):
+    assert cli.confirm_pause(dict(result, summary="Paused until 14:30"), now=NOW) == [line]
+
+
+@pytest.mark.parametrize(
+    "result", [{}, {"paused_until": None, "paused_indefinitely": False}], ids=["missing", "none"]
+)
+def test_a_pause_reply_without_a_pause_is_an_error_not_a_confirmation(result):
+    with pytest.raises(IpcError, match="its status shows no pause"):
+        cli.confirm_pause(result)
+
+
+def test_resume_confirms_and_shows_the_new_status_line():
+    result = {"paused_until": None, "paused_indefinitely": False, "summary": "Sitting 12 min"}
+
+    assert cli.confirm_resume(result) == ["Resumed.", "Sitting 12 min"]
+
+
+@pytest.mark.parametrize(
+    "result",
+    [{"paused_indefinitely": True}, {"paused_until": NOW.isoformat()}],
+    ids=["indefinitely", "until"],
+)
+def test_a_resume_reply_that_is_still_paused_is_an_error(result):
+    with pytest.raises(IpcError, match="still shows a pause"):
+        cli.confirm_resume(result)

@@ -17,7 +17,7 @@ from app.storage.migrations import MIGRATIONS, SCHEMA_VERSION, migrate, split_st
 from tests.unit.storage.conftest import BERLIN
 
 MORNING = datetime(2024, 6, 3, 9, 0, tzinfo=BERLIN)
-TABLES = {"app_sessions", "bouts", "prompts"}
+TABLES = {"app_sessions", "bouts", "prompts", "prompt_exercises"}
 
 
 @pytest.fixture
@@ -42,12 +42,15 @@ def _tables(connection: sqlite3.Connection) -> set[str]:
     return {name for kind, name, _ in _schema(connection) if kind == "table"}
 
 
-def _fill_v1(db_path: Path) -> None:
-    """A version-1 log with a closed bout, its prompt, and a bout still open."""
+def _fill_log(db_path: Path) -> None:
+    """A current log with a closed bout, its prompt and exercise, and a bout still open."""
     with SittingLog.open(db_path) as log:
         session = log.start_session(MORNING, "x11-screensaver", "0.1.0")
         bout = log.open_bout(session, MORNING, estimated=False, last_activity=MORNING)
-        log.add_prompt(bout, MORNING + timedelta(minutes=46), 2760.0)
+        prompt = log.add_prompt(bout, MORNING + timedelta(minutes=46), 2760.0)
+        log.record_exercise_shown(
+            prompt, MORNING + timedelta(minutes=47), "glute-bridge", "Glute bridge", ["glutes"]
+        )
         log.close_bout(bout, MORNING + timedelta(minutes=50), BoutEndReason.STAND_UP, 3000.0)
         later = MORNING + timedelta(hours=1)
         log.open_bout(session, later, estimated=True, last_activity=later)
@@ -81,18 +84,23 @@ def _add_manual_end_reason(connection: sqlite3.Connection) -> str:
     """
 
 
-# ---------------------------------------------------------------------- version 1
+# ---------------------------------------------------------------------- the current version
 def test_an_empty_database_is_migrated_to_the_current_version(raw_connection):
     assert migrate(raw_connection) == SCHEMA_VERSION == len(MIGRATIONS)
 
     assert _version(raw_connection) == SCHEMA_VERSION
     assert _tables(raw_connection) == TABLES
     index_names = {name for kind, name, _ in _schema(raw_connection) if kind == "index"}
-    assert index_names == {"bouts_by_start", "bouts_single_open", "prompts_by_shown"}
+    assert index_names == {
+        "bouts_by_start",
+        "bouts_single_open",
+        "prompts_by_shown",
+        "prompt_exercises_by_shown",
+    }
 
 
 def test_reopening_the_log_changes_neither_schema_nor_data(db_path):
-    _fill_v1(db_path)
+    _fill_log(db_path)
     with closing(sqlite3.connect(db_path)) as first_look:
         schema, rows = _schema(first_look), _rows(first_look)
 
@@ -122,20 +130,22 @@ def test_a_database_from_a_newer_sitbreak_is_refused_and_not_touched(db_path, ra
 
 
 # ---------------------------------------------------------------------- the mechanism
-def test_a_future_migration_applies_on_top_of_version_1_and_keeps_every_row(db_path):
-    _fill_v1(db_path)
+def test_a_future_migration_applies_on_top_of_the_current_one_and_keeps_every_row(db_path):
+    _fill_log(db_path)
     connection = sqlite3.connect(db_path)
     connection.execute("PRAGMA foreign_keys = ON")
     rows_before = _rows(connection)
+    future = SCHEMA_VERSION + 1
 
-    assert migrate(connection, (*MIGRATIONS, _add_manual_end_reason(connection))) == 2
+    assert migrate(connection, (*MIGRATIONS, _add_manual_end_reason(connection))) == future
 
-    assert _version(connection) == 2
+    assert _version(connection) == future
     assert connection.execute("PRAGMA foreign_keys").fetchone() == (1,)  # restored
     assert connection.execute("PRAGMA foreign_key_check").fetchall() == []
     assert connection.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
     assert _rows(connection)["bouts"] == rows_before["bouts"]
     assert [row[:-1] for row in _rows(connection)["prompts"]] == rows_before["prompts"]
+    assert _rows(connection)["prompt_exercises"] == rows_before["prompt_exercises"]
     with connection:  # the widened CHECK takes the new reason
         connection.execute(
             "UPDATE bouts SET end_utc = start_utc + 60, end_offset_s = 7200,"
@@ -151,13 +161,16 @@ def test_a_future_migration_applies_on_top_of_version_1_and_keeps_every_row(db_p
 
 
 def test_this_version_refuses_the_log_once_a_future_migration_ran(db_path):
-    _fill_v1(db_path)
+    _fill_log(db_path)
     connection = sqlite3.connect(db_path)
     migrate(connection, (*MIGRATIONS, "ALTER TABLE prompts ADD COLUMN exercise TEXT;"))
     connection.close()
     before = db_path.read_bytes()
 
-    with pytest.raises(NewerDatabaseError, match="version 2, but this Sitbreak knows only up to"):
+    with pytest.raises(
+        NewerDatabaseError,
+        match=f"version {SCHEMA_VERSION + 1}, but this Sitbreak knows only up to",
+    ):
         SittingLog.open(db_path)
 
     assert db_path.read_bytes() == before
@@ -176,30 +189,30 @@ def test_a_fresh_database_runs_every_migration_in_order(raw_connection):
 
 
 def test_a_failing_migration_leaves_the_database_at_the_previous_version(db_path):
-    _fill_v1(db_path)
+    _fill_log(db_path)
     connection = sqlite3.connect(db_path)
     broken = "CREATE TABLE notes (text TEXT); INSERT INTO no_such_table VALUES (1);"
 
     with pytest.raises(MigrationError, match="no such table") as info:
         migrate(connection, (*MIGRATIONS, broken))
 
-    assert "unchanged at version 1" in str(info.value)
+    assert f"unchanged at version {SCHEMA_VERSION}" in str(info.value)
     assert str(db_path) in str(info.value)
-    assert _version(connection) == 1
+    assert _version(connection) == SCHEMA_VERSION
     assert "notes" not in _tables(connection)
     assert not connection.in_transaction
     connection.close()
 
 
 def test_a_migration_that_would_orphan_rows_is_rolled_back(db_path):
-    _fill_v1(db_path)
+    _fill_log(db_path)
     connection = sqlite3.connect(db_path)
     rows_before = _rows(connection)
 
     with pytest.raises(MigrationError, match="break foreign keys"):
         migrate(connection, (*MIGRATIONS, "DELETE FROM app_sessions;"))
 
-    assert _version(connection) == 1
+    assert _version(connection) == SCHEMA_VERSION
     assert _rows(connection) == rows_before
     connection.close()
 

@@ -1,0 +1,189 @@
+"""From a due prompt to the user's answer: suggestion, notification, stretch window, log.
+
+The engine decides *when* (through the coordinator's ``prompt_shown`` and
+``prompt_resolved``); this module decides *what the user sees*: which exercise is
+suggested, how the prompt reaches them, and what each answer means for the engine.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject
+
+from app.coordinator import DeskCoordinator
+from app.core.exercise import Exercise, Preferences, suggest
+from app.core.model import PromptResolved, PromptResponse, PromptShown
+from app.platform.notify_base import DeliveryFailed, Notifier, PromptNotice
+from app.storage import SittingLog
+from app.ui.stretch_controller import StretchController, StretchResponse
+
+log = logging.getLogger(__name__)
+
+_ANSWERS = {
+    StretchResponse.DONE: PromptResponse.DONE,
+    StretchResponse.SNOOZE: PromptResponse.SNOOZE,
+    StretchResponse.SKIP: PromptResponse.SKIP,
+}
+
+
+class PromptFlow(QObject):
+    """Wires the prompt's moving parts; holds the current suggestion."""
+
+    def __init__(
+        self,
+        *,
+        coordinator: DeskCoordinator,
+        notifier: Notifier,
+        stretch: StretchController,
+        library: Sequence[Exercise],
+        sitting_log: SittingLog,
+        snooze_minutes: Callable[[], int],
+        preferences: Preferences | None = None,
+        rng: random.Random | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._coordinator = coordinator
+        self._notifier = notifier
+        self._stretch = stretch
+        self._library = tuple(library)
+        self._log = sitting_log
+        self._snooze_minutes = snooze_minutes
+        self._preferences = preferences or Preferences()
+        self._rng = rng or random.Random()
+        self._suggestion: Exercise | None = None
+        self._shown_row: int | None = None
+        """The log row of the exercise on screen in the stretch window."""
+        coordinator.prompt_shown.connect(self._on_prompt_shown)
+        coordinator.prompt_resolved.connect(self._on_prompt_resolved)
+        notifier.clicked.connect(self.open_stretch)
+        notifier.snooze_requested.connect(self._on_snooze_requested)
+        notifier.dismissed.connect(self._on_dismissed)
+        stretch.responded.connect(self._on_stretch_response)
+
+    # ------------------------------------------------------------------ what is shown
+    @property
+    def suggestion(self) -> Exercise | None:
+        """The exercise the next prompt (or ``break-now``) will show; picked once, kept."""
+        if self._suggestion is None:
+            history = self._log.recent_exercise_ids()
+            self._suggestion = suggest(self._library, history, self._preferences, self._rng)
+        return self._suggestion
+
+    @property
+    def notifier_name(self) -> str:
+        """How prompts reach the user (``backends.notifier`` in ``sitbreak status``)."""
+        return self._notifier.name
+
+    def status_extras(self) -> dict[str, Any]:
+        """The ``suggestion`` key of ``sitbreak status --json``."""
+        exercise = self.suggestion
+        if exercise is None:
+            return {"suggestion": None}
+        return {
+            "suggestion": {
+                "id": exercise.id,
+                "name": exercise.name,
+                "dose": exercise.dose.describe(),
+                "muscles": [muscle.value for muscle in exercise.muscles],
+            }
+        }
+
+    # ------------------------------------------------------------------ the prompt
+    def _on_prompt_shown(self, event: PromptShown) -> None:
+        exercise = self.suggestion
+        notice = PromptNotice(
+            title=_title(exercise),
+            body=_body(exercise),
+            snooze_minutes=self._snooze_minutes(),
+            replaces_previous=event.reminder > 0,
+        )
+        try:
+            self._notifier.show(notice)
+        except DeliveryFailed as exc:  # the chain falls back to the toast itself
+            log.warning("the prompt could not be shown: %s", exc)
+
+    def _on_prompt_resolved(self, _event: PromptResolved) -> None:
+        # Answered elsewhere, or a natural break: take the bubble back.
+        self._notifier.close()
+
+    def _on_snooze_requested(self) -> None:
+        self._coordinator.respond(PromptResponse.SNOOZE)
+
+    def _on_dismissed(self) -> None:
+        self._coordinator.respond(PromptResponse.DISMISSED)
+
+    # ------------------------------------------------------------------ the stretch window
+    def open_stretch(self) -> None:
+        """A click on the prompt or the toast, "Stand up now", ``sitbreak break-now``."""
+        self._notifier.close()
+        if self._stretch.exercise is not None and self._shown_row is not None:
+            self._stretch.present(self._stretch.exercise, snooze_min=self._snooze_minutes())
+            return  # already open: bring it forward
+        exercise = self.suggestion
+        if exercise is None:
+            log.warning("no exercise fits the preferences: nothing to show")
+            return
+        self._coordinator.open_stretch()
+        self._present(exercise)
+
+    def _present(self, exercise: Exercise) -> None:
+        self._shown_row = self._record_shown(exercise)
+        self._suggestion = None  # the next prompt suggests afresh (history has this one)
+        self._stretch.present(exercise, snooze_min=self._snooze_minutes())
+
+    def _on_stretch_response(self, value: str) -> None:
+        response = StretchResponse(value)
+        self._resolve_shown(response)
+        if response is StretchResponse.ANOTHER:
+            following = self.suggestion
+            if following is not None:
+                self._present(following)
+            return
+        self._coordinator.close_stretch(_ANSWERS.get(response))
+
+    def shutdown(self) -> None:
+        """The app is quitting: an exercise still on screen was closed without an answer."""
+        self._resolve_shown(StretchResponse.CLOSED)
+        self._stretch.withdraw()
+        self._notifier.shutdown()
+
+    # ------------------------------------------------------------------ the log
+    def _record_shown(self, exercise: Exercise) -> int | None:
+        try:
+            return self._log.record_exercise_shown(
+                self._coordinator.current_prompt_id,
+                self._coordinator.now().wall,
+                exercise.id,
+                exercise.name,
+                [muscle.value for muscle in exercise.muscles],
+            )
+        except Exception:  # the log must never stop the stretch
+            log.exception("could not log the exercise shown")
+            return None
+
+    def _resolve_shown(self, response: StretchResponse) -> None:
+        row, self._shown_row = self._shown_row, None
+        if row is None:
+            return
+        try:
+            self._log.resolve_exercise_shown(row, response.value, self._coordinator.now().wall)
+        except Exception:
+            log.exception("could not log the answer to the exercise shown")
+
+
+def _title(exercise: Exercise | None) -> str:
+    base = QCoreApplication.translate("PromptFlow", "Time to stand up")
+    if exercise is None:
+        return base
+    return f"{base} — {exercise.name}, {exercise.dose.describe(QCoreApplication.translate)}"
+
+
+def _body(exercise: Exercise | None) -> str:
+    if exercise is None:
+        return QCoreApplication.translate("PromptFlow", "Stand up, walk a few steps, stretch.")
+    return exercise.summary
