@@ -51,6 +51,8 @@ class _Core:
     sitting_log: SittingLog
     shell: TrayShell
     tray_available: bool
+    delivery: str
+    """How prompts reach the user (the ``prompts.delivery`` setting)."""
     notices: list[str]
 
 
@@ -107,6 +109,7 @@ def _build_core(paths: AppPaths, qt_app: QApplication) -> _Core:
         sitting_log=sitting_log,
         shell=shell,
         tray_available=tray_available,
+        delivery=settings_load.settings.prompts.delivery,
         notices=notices,
     )
 
@@ -206,7 +209,7 @@ def _build_prompt_flow(
     tray_icon = core.shell.tray_icon if isinstance(core.shell, TrayView) else None
     toast = ToastNotifier(Toast())
     notifier = build_notifier(
-        DeliveryMode.NOTIFICATION,
+        DeliveryMode(core.delivery),
         env=env,
         toast=toast,
         tray_icon=tray_icon,

@@ -10,7 +10,16 @@ from dataclasses import dataclass, replace
 from typing import Any, Generic, TypeVar
 
 from app.settings.durations import format_duration
-from app.settings.kinds import CLOCK_TIME, FLAG, WEEKDAYS, Kind, count, duration, show_raw
+from app.settings.kinds import (
+    CLOCK_TIME,
+    FLAG,
+    WEEKDAYS,
+    Kind,
+    choice,
+    count,
+    duration,
+    show_raw,
+)
 from app.settings.model import PresenceSettings, PromptSettings, Settings, WorkingHoursSettings
 from app.settings.upgrades import SCHEMA_VERSION, Document
 
@@ -18,6 +27,7 @@ T = TypeVar("T")
 Section = TypeVar("Section", PromptSettings, PresenceSettings, WorkingHoursSettings)
 
 ONE_DAY = 24 * 3600
+DELIVERY_MODES = ("notification", "toast", "both")
 _DURATION = duration(1, ONE_DAY)
 """The file accepts any duration from 1 s to 24 h; the settings dialog enforces human ranges."""
 
@@ -39,6 +49,7 @@ FIELDS: dict[str, tuple[FieldSpec[Any], ...]] = {
         FieldSpec("snooze", "snooze_s", _DURATION),
         FieldSpec("remind_after", "remind_after_s", _DURATION),
         FieldSpec("max_reminders", "max_reminders", count(0, 10)),
+        FieldSpec("delivery", "delivery", choice(*DELIVERY_MODES)),
     ),
     "presence": (FieldSpec("away_after", "away_s", _DURATION),),
     "working_hours": (

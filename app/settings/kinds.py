@@ -47,6 +47,24 @@ def duration(low: int, high: int) -> Kind[int]:
     )
 
 
+def choice(*values: str) -> Kind[str]:
+    """One word out of a fixed set (``delivery = "toast"``)."""
+    return Kind(
+        expected="a word in quotes",
+        allowed="one of " + ", ".join(f'"{value}"' for value in values),
+        read=_read_word,
+        in_range=lambda word: word in values,
+        write=str,
+        show=lambda word: f'"{word}"',
+    )
+
+
+def _read_word(raw: object) -> str:
+    if not isinstance(raw, str):
+        raise ValueError(raw)
+    return raw.strip().lower()
+
+
 def count(low: int, high: int) -> Kind[int]:
     return Kind(
         expected="a whole number",

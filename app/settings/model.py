@@ -25,6 +25,9 @@ class PromptSettings:
     snooze_s: int = 10 * 60
     remind_after_s: int = 5 * 60
     max_reminders: int = 2
+    delivery: str = "notification"
+    """How prompts reach the user: "notification" (the toast only when no notification can
+    be shown), "toast" (only Sitbreak's own), or "both"."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -222,6 +222,7 @@ lull = "15s"
 snooze = "10m"
 remind_after = "5m"
 max_reminders = 2
+delivery = "notification"
 sound = "chime"          # a newer version's key
 ratios = [1, 2.5, "x", [true]]
 [prompts.experimental]
@@ -434,3 +435,13 @@ def test_upgrade_steps_run_in_order_from_the_file_schema(tmp_path: Path) -> None
     ran.clear()
     load_settings(write(tmp_path / "b.toml", "schema = 3\n"), NOW, upgrades=upgrades)
     assert ran == [3]
+
+
+def test_a_delivery_mode_that_does_not_exist_falls_back_with_a_message(settings_path: Path) -> None:
+    load = load_settings(write(settings_path, '[prompts]\ndelivery = "popup"\n'), NOW)
+
+    assert load.settings.prompts.delivery == "notification"
+    assert load.problems == [
+        'prompts.delivery = "popup" is out of range (one of "notification", "toast", "both");'
+        ' using the default "notification"'
+    ]
