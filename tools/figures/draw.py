@@ -67,7 +67,10 @@ def two_link(a: Point, b: Point, l1: float, l2: float, prefer: Point) -> tuple[P
     base = (a[0] + ux * x, a[1] + uy * x)
     c1 = (base[0] - uy * h, base[1] + ux * h)
     c2 = (base[0] + uy * h, base[1] - ux * h)
-    score = lambda c: (c[0] - base[0]) * prefer[0] + (c[1] - base[1]) * prefer[1]  # noqa: E731
+
+    def score(c: Point) -> float:
+        return (c[0] - base[0]) * prefer[0] + (c[1] - base[1]) * prefer[1]
+
     return (c1 if score(c1) >= score(c2) else c2), b
 
 
