@@ -23,16 +23,21 @@ from app.core.clock import SystemClock
 from app.core.engine import DeskEngine
 from app.core.schedule import PauseChoice
 from app.paths import AppPaths
+from app.settings.model import Settings
 from app.settings.state import State, load_state
 from app.settings.store import load_settings
 from app.storage import CorruptDatabaseError, SittingLog, move_aside
 from app.ui.shell import TrayShell, make_shell
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QDialog
+
     from app.coordinator import DeskCoordinator
+    from app.core.exercise import Exercise, Preferences
     from app.ipc import IpcServer
     from app.platform.base import Environment
     from app.prompt_flow import PromptFlow
+    from app.ui.library_controller import LibraryController
 
 log = logging.getLogger(__name__)
 
@@ -51,8 +56,7 @@ class _Core:
     sitting_log: SittingLog
     shell: TrayShell
     tray_available: bool
-    delivery: str
-    """How prompts reach the user (the ``prompts.delivery`` setting)."""
+    settings: Settings
     notices: list[str]
 
 
@@ -109,7 +113,7 @@ def _build_core(paths: AppPaths, qt_app: QApplication) -> _Core:
         sitting_log=sitting_log,
         shell=shell,
         tray_available=tray_available,
-        delivery=settings_load.settings.prompts.delivery,
+        settings=settings_load.settings,
         notices=notices,
     )
 
@@ -145,8 +149,10 @@ def _start_services(core: _Core) -> list[object]:
             degraded=platform.degraded,
         ),
     )
-    flow = _build_prompt_flow(core, coordinator, env, tray)
-    actions = _AppActions(coordinator, flow)
+    library = _load_library(core)
+    flow = _build_prompt_flow(core, coordinator, env, tray, library)
+    library_controller = _build_library_window(core, flow)
+    actions = _AppActions(core, coordinator, flow, library, library_controller)
     controller = TrayController(shell, actions)
     coordinator.snapshot_changed.connect(lambda snap: controller.show(snap, clock.now().wall))
     coordinator.prompt_resolved.connect(lambda _event: controller.clear_prompt())
@@ -182,21 +188,31 @@ def _start_services(core: _Core) -> list[object]:
     if core.notices:
         shell.show_notice(APP_NAME, "\n".join(core.notices[:3]))
     log.info("Sitbreak %s started (idle: %s, tray: %s)", __version__, platform.idle.name, tray)
-    return [platform, coordinator, flow, actions, controller, scheduler, server, signals, shut_down]
+    kept: list[object] = []
+    if coordinator.first_run:
+        from app.ui.about import show_first_run_notice
+
+        kept.append(show_first_run_notice())  # no parent: this list keeps it alive
+        coordinator.first_run_noticed()
+    return [
+        *kept,
+        platform,
+        coordinator,
+        flow,
+        library_controller,
+        actions,
+        controller,
+        scheduler,
+        server,
+        signals,
+        shut_down,
+    ]
 
 
-def _build_prompt_flow(
-    core: _Core, coordinator: DeskCoordinator, env: Environment, tray: str
-) -> PromptFlow:
-    """The exercise library, the notifier chain, the toast and the stretch window."""
+def _load_library(core: _Core) -> tuple[Exercise, ...]:
+    """The bundled exercises plus the user's own; problems go to the log and the user."""
     from app.library.loader import load_library
-    from app.platform.notify_chain import DeliveryMode, build_notifier
-    from app.prompt_flow import PromptFlow
     from app.resources import exercises_dir, illustrations_dir
-    from app.ui.stretch_controller import StretchController
-    from app.ui.stretch_window import StretchWindow
-    from app.ui.toast import Toast, ToastNotifier
-    from app.ui.tray import TrayView
 
     user_dir = core.paths.exercises_dir
     library = load_library(
@@ -205,11 +221,28 @@ def _build_prompt_flow(
     for problem in library.problems:
         log.warning("exercise library: %s", problem.describe(full_path=True))
     core.notices += [f"Exercise file skipped: {problem}" for problem in library.errors][:2]
+    return library.exercises
+
+
+def _build_prompt_flow(
+    core: _Core,
+    coordinator: DeskCoordinator,
+    env: Environment,
+    tray: str,
+    library: tuple[Exercise, ...],
+) -> PromptFlow:
+    """The notifier chain, the toast and the stretch window around the suggestions."""
+    from app.platform.notify_chain import DeliveryMode, build_notifier
+    from app.prompt_flow import PromptFlow
+    from app.ui.stretch_controller import StretchController
+    from app.ui.stretch_window import StretchWindow
+    from app.ui.toast import Toast, ToastNotifier
+    from app.ui.tray import TrayView
 
     tray_icon = core.shell.tray_icon if isinstance(core.shell, TrayView) else None
     toast = ToastNotifier(Toast())
     notifier = build_notifier(
-        DeliveryMode(core.delivery),
+        DeliveryMode(core.settings.prompts.delivery),
         env=env,
         toast=toast,
         tray_icon=tray_icon,
@@ -222,18 +255,67 @@ def _build_prompt_flow(
         coordinator=coordinator,
         notifier=notifier,
         stretch=StretchController(StretchWindow(), core.clock),
-        library=library.exercises,
+        library=library,
         sitting_log=core.sitting_log,
         snooze_minutes=lambda: max(1, round(engine.config.snooze_s / 60)),
+        preferences=core.settings.preferences(),
     )
+
+
+def _build_library_window(core: _Core, flow: PromptFlow) -> LibraryController:
+    """Browse, favourite, hide, start now; preferences are saved to settings.toml."""
+    from app.settings.store import save_settings
+    from app.ui.library_controller import LibraryController
+    from app.ui.library_window import LibraryWindow
+
+    def save_preferences(preferences: Preferences) -> None:
+        # Re-read the file first so edits made by hand while Sitbreak runs are kept.
+        path = core.paths.settings_file
+        current = load_settings(path, now=core.clock.now().wall).settings
+        save_settings(path, current.with_preferences(preferences))
+        core.settings = core.settings.with_preferences(preferences)
+        flow.set_preferences(preferences)
+
+    controller = LibraryController(LibraryWindow(), save_preferences)
+    controller.start_requested.connect(flow.open_exercise)
+    return controller
 
 
 class _AppActions:
     """What the tray menu and the status window can ask for (``ui.controller.AppActions``)."""
 
-    def __init__(self, coordinator: DeskCoordinator, flow: PromptFlow) -> None:
+    def __init__(
+        self,
+        core: _Core,
+        coordinator: DeskCoordinator,
+        flow: PromptFlow,
+        library: tuple[Exercise, ...],
+        library_controller: LibraryController,
+    ) -> None:
+        self._core = core
         self._coordinator = coordinator
         self._flow = flow
+        self._library = library
+        self._library_controller = library_controller
+        self._about: QDialog | None = None
+
+    def open_library(self) -> None:
+        self._library_controller.show_library(self._library, self._core.settings.preferences())
+
+    def about(self) -> None:
+        from app.ui.about import AboutDialog, FileLocations
+
+        if self._about is None:
+            paths = self._core.paths
+            locations = FileLocations(
+                settings=paths.settings_file,
+                exercises=paths.exercises_dir,
+                database=paths.database,
+                log=paths.log_file,
+            )
+            self._about = AboutDialog(__version__, locations)
+        self._about.show()
+        self._about.raise_()
 
     def stand_up_now(self) -> None:
         self._flow.open_stretch()

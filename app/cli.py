@@ -2,13 +2,15 @@
 
 ``status``, ``quit`` and the control commands (``break-now``, ``snooze``, ``pause``,
 ``resume``) talk to the running instance over its control socket and never import the GUI,
-the scheduler or the app's wiring; only ``run`` does. Their arguments are checked here,
+the scheduler or the app's wiring; only ``run`` does. ``library`` reads exercise files
+itself and needs no running instance. Their arguments are checked here,
 before anything is sent, and again by the app's handlers (``snooze_minutes_from`` and
 ``pause_choice_from`` below), so a script talking to the socket directly gets the same
 answers.
 
-Exit codes (documented in docs/cli.md): 0 success; 2 usage error or a folder that cannot be
-used; 3 Sitbreak is not running; 4 the running instance could not be reached properly.
+Exit codes (documented in docs/cli.md): 0 success; 1 ``library --validate`` found an error;
+2 usage error or a folder that cannot be used; 3 Sitbreak is not running; 4 the running
+instance could not be reached properly.
 ``run`` returns the app's own exit code.
 """
 
@@ -36,10 +38,15 @@ from app.ipc import (
     lock_holder_pid,
     send_request,
 )
+from app.library.listing import library_json, library_table
+from app.library.loader import LibraryLoad, check_exercise_paths, load_library
+from app.library.problems import LoadProblem, Severity
 from app.logsetup import configure_logging
 from app.paths import AppPaths, PathsError
+from app.resources import exercises_dir, illustrations_dir
 
 EXIT_OK = 0
+EXIT_INVALID = 1
 EXIT_USAGE = 2
 EXIT_NOT_RUNNING = 3
 EXIT_IPC_ERROR = 4
@@ -65,6 +72,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     try:
         options = parser.parse_args(argv)
+        if getattr(options, "validate", None) is not None and options.json:
+            parser.error("library: --json goes with --list, not with --validate")
     except SystemExit as exc:  # argparse exits after --help, --version and usage errors
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
 
@@ -87,6 +96,11 @@ def main(argv: list[str] | None = None) -> int:
             return _control(paths, "pause", {"choice": choice.value}, confirm_pause)
         if command == "resume":
             return _control(paths, "resume", {}, confirm_resume)
+        if command == "library":
+            validate: list[Path] | None = options.validate
+            if validate is not None:
+                return _library_validate(validate)
+            return _library_list(paths, as_json=options.json)
         return _run(paths, basedir=basedir, verbose=options.verbose)
     except PathsError as exc:
         _error(str(exc))
@@ -171,6 +185,35 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[common],
         help="end a pause now",
         description="End a pause now: prompts come back.",
+    )
+    library = commands.add_parser(
+        "library",
+        parents=[common],
+        help="check exercise files, or list the exercise library (no running Sitbreak needed)",
+        description=(
+            "Check exercise files before you add them, or list the library Sitbreak "
+            "suggests from: the bundled exercises plus your own in the config folder's "
+            "exercises/ (see docs/exercise-format.md)."
+        ),
+    )
+    action = library.add_mutually_exclusive_group(required=True)
+    action.add_argument(
+        "--validate",
+        metavar="PATH",
+        nargs="+",
+        type=Path,
+        help=(
+            "check exercise files or folders of them; one line per problem, "
+            f"exit {EXIT_INVALID} when any has an error"
+        ),
+    )
+    action.add_argument(
+        "--list",
+        action="store_true",
+        help="list the exercises Sitbreak suggests from, as a table",
+    )
+    library.add_argument(
+        "--json", action="store_true", help="with --list: print the library as JSON"
     )
     return parser
 
@@ -315,6 +358,51 @@ def _control(paths: AppPaths, cmd: str, args: Mapping[str, Any], confirm: Confir
         return EXIT_IPC_ERROR
     print("\n".join(lines))
     return EXIT_OK
+
+
+def _library_validate(targets: list[Path]) -> int:
+    """Check files as the app would load them after the bundled library; errors exit 1."""
+    checked = check_exercise_paths(
+        targets, library_dirs=[exercises_dir()], illustration_dirs=[illustrations_dir()]
+    )
+    for problem in checked.problems:
+        print(problem_line(problem))
+    errors = len(checked.errors)
+    warnings = len(checked.problems) - errors
+    print(
+        f"{_count(errors, 'error')}, {_count(warnings, 'warning')}; "
+        f"{_count(len(checked.exercises), 'exercise')} would load."
+    )
+    return EXIT_INVALID if errors else EXIT_OK
+
+
+def _library_list(paths: AppPaths, *, as_json: bool) -> int:
+    """The merged library; problems of its files go to stderr and do not fail the listing."""
+    library = merged_library(paths)
+    for problem in library.problems:
+        print(f"sitbreak: {problem_line(problem)}", file=sys.stderr)
+    if as_json:
+        print(json.dumps(library_json(library.exercises), indent=2, ensure_ascii=False))
+    else:
+        print(library_table(library.exercises))
+    return EXIT_OK
+
+
+def merged_library(paths: AppPaths) -> LibraryLoad:
+    """The bundled exercises plus the user's ``exercises/`` (not made if it is missing)."""
+    user_dir = paths.exercises_dir
+    dirs = [exercises_dir(), *([user_dir] if user_dir.is_dir() else [])]
+    return load_library(dirs, illustration_dirs=[illustrations_dir()])
+
+
+def problem_line(problem: LoadProblem) -> str:
+    """``file:line: field: message``; a warning says so at the end (the exercise loads)."""
+    line = problem.describe(full_path=True)
+    return line if problem.severity is Severity.ERROR else f"{line} (warning)"
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" + ("" if number == 1 else "s")
 
 
 def _error(message: str) -> None:

@@ -222,12 +222,24 @@ class DeskCoordinator(QObject):
         """The user is about to read the status: sample now."""
         self.sample("refresh")
 
+    @property
+    def first_run(self) -> bool:
+        return not self._state.first_run_done
+
+    def first_run_noticed(self) -> None:
+        """The first-run notice was shown: never again."""
+        self._state = State(pause=self._state.pause, first_run_done=True)
+        self._save_state()
+
     def _save_pause(self) -> None:
         self._state = State(pause=self._engine.pause, first_run_done=self._state.first_run_done)
+        self._save_state()
+
+    def _save_state(self) -> None:
         try:
             save_state(self._state_file, self._state)
         except OSError as exc:
-            log.warning("could not save the pause to %s: %s", self._state_file, exc)
+            log.warning("could not save %s: %s", self._state_file, exc)
 
     # ------------------------------------------------------------------ status
     def status(self) -> dict[str, Any]:

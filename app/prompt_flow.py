@@ -93,6 +93,11 @@ class PromptFlow(QObject):
             }
         }
 
+    def set_preferences(self, preferences: Preferences) -> None:
+        """New exercise preferences (from the library window): suggest afresh."""
+        self._preferences = preferences
+        self._suggestion = None
+
     # ------------------------------------------------------------------ the prompt
     def _on_prompt_shown(self, event: PromptShown) -> None:
         exercise = self.suggestion
@@ -129,6 +134,19 @@ class PromptFlow(QObject):
             log.warning("no exercise fits the preferences: nothing to show")
             return
         self._coordinator.open_stretch()
+        self._present(exercise)
+
+    def open_exercise(self, exercise_id: str) -> None:
+        """ "Start now" in the library window: this exercise, in the stretch window."""
+        exercise = next((e for e in self._library if e.id == exercise_id), None)
+        if exercise is None:
+            log.warning("no exercise %r in the library", exercise_id)
+            return
+        self._notifier.close()
+        if self._shown_row is not None:
+            self._resolve_shown(StretchResponse.ANOTHER)  # replaced by the user's choice
+        else:
+            self._coordinator.open_stretch()
         self._present(exercise)
 
     def _present(self, exercise: Exercise) -> None:

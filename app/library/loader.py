@@ -1,16 +1,17 @@
 """The exercise library: every ``*.toml`` file of the given folders, checked and merged.
 
 Folders are read in order, usually the bundled ``resources/exercises/`` first and the user's
-``exercises/`` folder second. A file in a later folder whose id is already known replaces
-that exercise, and a notice says so; two files with one id in the same folder are a mistake
-(the first by file name stays). A broken file is reported and skipped: it never stops the
-others. Variant links are checked once everything is read; a link to an unknown id is
-dropped with a warning. Nothing here runs or interprets what the files say.
+``exercises/`` folder second. The first file to use an id keeps it: a later file with the
+same id, in the same folder or another, is reported naming both files and skipped. So a
+user's file can add exercises but never silently replace a bundled one. A broken file is
+reported and skipped: it never stops the others. Variant links are checked once everything
+is read; a link to an unknown id is dropped with a warning. Nothing here runs or interprets
+what the files say.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -41,36 +42,40 @@ class LibraryLoad:
 
 
 def load_library(dirs: Sequence[Path], *, illustration_dirs: Sequence[Path] = ()) -> LibraryLoad:
-    """Load every exercise of ``dirs``; later folders add to and replace earlier ones.
+    """Load every exercise of ``dirs``; later folders add to earlier ones, never replace.
 
     An illustration is looked up beside the exercise file first, then in
     ``illustration_dirs`` in order.
     """
-    merged: dict[str, _Accepted] = {}
-    problems: list[LoadProblem] = []
-    for folder in dirs:
-        files, folder_problems = _exercise_files(folder)
-        problems.extend(folder_problems)
-        in_this_folder: dict[str, Path] = {}
-        for path in files:
-            parsed = load_exercise_file(path, illustration_dirs=[folder, *illustration_dirs])
-            problems.extend(parsed.problems)
-            exercise = parsed.exercise
-            if exercise is None:
-                continue
-            id_line = parsed.lines.get(("id",))
-            if exercise.id in in_this_folder:
-                first = in_this_folder[exercise.id].name
-                message = f'"{exercise.id}" is already the id of {first}; this file is skipped'
-                problems.append(LoadProblem(path, id_line, "id", message))
-                continue
-            in_this_folder[exercise.id] = path
-            if (earlier := merged.get(exercise.id)) is not None:
-                message = f'replaces the exercise "{exercise.id}" of {earlier.path}'
-                problems.append(LoadProblem(path, id_line, "id", message, Severity.NOTICE))
-            merged[exercise.id] = _Accepted(exercise, path, parsed)
-    exercises = [_with_known_variants(accepted, merged, problems) for accepted in merged.values()]
-    return LibraryLoad(tuple(sorted(exercises, key=lambda e: e.id)), tuple(problems))
+    batches = [_folder_batch(folder) for folder in dirs]
+    merged, problems = _merge(batches, illustration_dirs)
+    return LibraryLoad(_sorted(merged.values()), tuple(problems))
+
+
+def check_exercise_paths(
+    paths: Sequence[Path],
+    *,
+    library_dirs: Sequence[Path] = (),
+    illustration_dirs: Sequence[Path] = (),
+) -> LibraryLoad:
+    """Check files and folders of exercises as the app would load them after ``library_dirs``.
+
+    For ``sitbreak library --validate``: each path is an exercise file (read whatever its
+    name) or a folder of them. They are merged on top of the library in ``library_dirs``
+    (usually the bundled one), so a variant link to a bundled exercise resolves and an id
+    that clashes with one is reported. The answer holds only the exercises read from
+    ``paths`` and only the problems of their files; a file named both in ``paths`` and in
+    ``library_dirs`` is checked once, as one of ``paths``.
+    """
+    checked = [_path_batch(path) for path in paths]
+    checked_files = {_identity(file) for batch in checked for file in batch.files}
+    base = [_folder_batch(folder).without(checked_files) for folder in library_dirs]
+    merged, problems = _merge([*base, *checked], illustration_dirs)
+    reported = {file for batch in checked for file in batch.files} | set(paths)
+    return LibraryLoad(
+        _sorted(accepted for accepted in merged.values() if accepted.path in reported),
+        tuple(problem for problem in problems if problem.file in reported),
+    )
 
 
 def load_exercise_file(path: Path, *, illustration_dirs: Sequence[Path]) -> ParsedExercise:
@@ -113,7 +118,75 @@ class _Accepted:
     parsed: ParsedExercise
 
 
-def _exercise_files(folder: Path) -> tuple[list[Path], list[LoadProblem]]:
+@dataclass(frozen=True, slots=True)
+class _Batch:
+    """Files read together (one folder, or one file named on the command line)."""
+
+    files: tuple[Path, ...]
+    problems: tuple[LoadProblem, ...] = ()
+
+    def without(self, identities: set[Path]) -> _Batch:
+        kept = tuple(file for file in self.files if _identity(file) not in identities)
+        return _Batch(kept, self.problems)
+
+
+def _merge(
+    batches: Sequence[_Batch], illustration_dirs: Sequence[Path]
+) -> tuple[dict[str, _Accepted], list[LoadProblem]]:
+    """Read the batches in order; the first file with an id keeps it."""
+    merged: dict[str, _Accepted] = {}
+    problems: list[LoadProblem] = []
+    for batch in batches:
+        problems.extend(batch.problems)
+        for path in batch.files:
+            parsed = load_exercise_file(path, illustration_dirs=[path.parent, *illustration_dirs])
+            problems.extend(parsed.problems)
+            exercise = parsed.exercise
+            if exercise is None:
+                continue
+            if (first := merged.get(exercise.id)) is not None:
+                problems.append(_clash(path, parsed, exercise.id, first.path))
+                continue
+            merged[exercise.id] = _Accepted(exercise, path, parsed)
+    accepted = {
+        exercise_id: replace(entry, exercise=_with_known_variants(entry, merged, problems))
+        for exercise_id, entry in merged.items()
+    }
+    return accepted, problems
+
+
+def _clash(path: Path, parsed: ParsedExercise, exercise_id: str, first: Path) -> LoadProblem:
+    """A second file with a known id: named with the first, so the user can pick one."""
+    first_name = first.name if first.parent == path.parent else str(first)
+    message = (
+        f'"{exercise_id}" is already the id of {first_name}; this file is skipped '
+        "(give it an id of its own to add it to the library)"
+    )
+    return LoadProblem(path, parsed.lines.get(("id",)), "id", message)
+
+
+def _sorted(accepted: Iterable[_Accepted]) -> tuple[Exercise, ...]:
+    return tuple(sorted((entry.exercise for entry in accepted), key=lambda e: e.id))
+
+
+def _identity(path: Path) -> Path:
+    """The same file under any spelling of its path."""
+    try:
+        return path.resolve()
+    except OSError:
+        return path.absolute()
+
+
+def _path_batch(path: Path) -> _Batch:
+    """A folder's exercise files, or one file as it is."""
+    if path.is_dir():
+        return _folder_batch(path)
+    if not path.exists():
+        return _Batch((), (LoadProblem(path, None, None, "not found"),))
+    return _Batch((path,))
+
+
+def _folder_batch(folder: Path) -> _Batch:
     """The folder's ``*.toml`` files by name, hidden ones (editor droppings) left out."""
     try:
         names = sorted(
@@ -122,20 +195,23 @@ def _exercise_files(folder: Path) -> tuple[list[Path], list[LoadProblem]]:
             if entry.name.endswith(".toml") and not entry.name.startswith(".")
         )
     except FileNotFoundError:
-        return [], [LoadProblem(folder, None, None, "folder not found")]
+        return _Batch((), (LoadProblem(folder, None, None, "folder not found"),))
     except NotADirectoryError:
-        return [], [LoadProblem(folder, None, None, "is a file, not a folder of exercises")]
+        return _Batch(
+            (), (LoadProblem(folder, None, None, "is a file, not a folder of exercises"),)
+        )
     except OSError as error:
-        return [], [LoadProblem(folder, None, None, f"cannot be read: {_reason(error)}")]
+        return _Batch((), (LoadProblem(folder, None, None, f"cannot be read: {_reason(error)}"),))
     if len(names) <= MAX_FILES_PER_FOLDER:
-        return [folder / name for name in names], []
+        return _Batch(tuple(folder / name for name in names))
     message = (
         f"holds {len(names)} exercise files; only the first {MAX_FILES_PER_FOLDER} "
         f"by name are read (up to {names[MAX_FILES_PER_FOLDER - 1]})"
     )
-    return [folder / n for n in names[:MAX_FILES_PER_FOLDER]], [
-        LoadProblem(folder, None, None, message)
-    ]
+    return _Batch(
+        tuple(folder / n for n in names[:MAX_FILES_PER_FOLDER]),
+        (LoadProblem(folder, None, None, message),),
+    )
 
 
 def _read_text(path: Path) -> tuple[str | None, LoadProblem | None]:

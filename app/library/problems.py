@@ -14,8 +14,6 @@ class Severity(StrEnum):
     """The exercise (or the whole file) was not loaded."""
     WARNING = "warning"
     """The exercise loaded, but this part of it was ignored."""
-    NOTICE = "notice"
-    """Nothing is wrong, but the user should know (a file replaced a bundled exercise)."""
 
 
 @dataclass(frozen=True, slots=True)

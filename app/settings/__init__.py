@@ -5,13 +5,20 @@ Pure Python: no Qt, no scheduler. Callers import what they need from here.
 
 from app.settings.atomic import atomic_write_text
 from app.settings.durations import format_duration, parse_duration
-from app.settings.model import PresenceSettings, PromptSettings, Settings, WorkingHoursSettings
+from app.settings.model import (
+    ExerciseSettings,
+    PresenceSettings,
+    PromptSettings,
+    Settings,
+    WorkingHoursSettings,
+)
 from app.settings.state import State, StateLoad, load_state, save_state
 from app.settings.store import NewerSchemaError, SettingsLoad, load_settings, save_settings
 from app.settings.upgrades import SCHEMA_VERSION
 
 __all__ = [
     "SCHEMA_VERSION",
+    "ExerciseSettings",
     "NewerSchemaError",
     "PresenceSettings",
     "PromptSettings",

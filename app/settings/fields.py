@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any, Generic, TypeVar
 
+from app.core.exercise import Equipment, Position, is_valid_id
 from app.settings.durations import format_duration
 from app.settings.kinds import (
     CLOCK_TIME,
@@ -18,18 +19,29 @@ from app.settings.kinds import (
     choice,
     count,
     duration,
+    id_set,
     show_raw,
+    word_set,
 )
-from app.settings.model import PresenceSettings, PromptSettings, Settings, WorkingHoursSettings
+from app.settings.model import (
+    ExerciseSettings,
+    PresenceSettings,
+    PromptSettings,
+    Settings,
+    WorkingHoursSettings,
+)
 from app.settings.upgrades import SCHEMA_VERSION, Document
 
 T = TypeVar("T")
-Section = TypeVar("Section", PromptSettings, PresenceSettings, WorkingHoursSettings)
+Section = TypeVar(
+    "Section", PromptSettings, PresenceSettings, WorkingHoursSettings, ExerciseSettings
+)
 
 ONE_DAY = 24 * 3600
 DELIVERY_MODES = ("notification", "toast", "both")
 _DURATION = duration(1, ONE_DAY)
 """The file accepts any duration from 1 s to 24 h; the settings dialog enforces human ranges."""
+_EXERCISE_IDS = id_set(is_valid_id, "glute-bridge")
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +70,12 @@ FIELDS: dict[str, tuple[FieldSpec[Any], ...]] = {
         FieldSpec("start", "start", CLOCK_TIME),
         FieldSpec("end", "end", CLOCK_TIME),
     ),
+    "exercises": (
+        FieldSpec("positions", "positions", word_set(*Position)),
+        FieldSpec("equipment", "equipment", word_set(*Equipment)),
+        FieldSpec("favourites", "favourites", _EXERCISE_IDS),
+        FieldSpec("hidden", "hidden", _EXERCISE_IDS),
+    ),
 }
 """Section name (also the attribute of ``Settings``) → its fields, in file order."""
 
@@ -71,6 +89,7 @@ def settings_from_document(document: Document, schema: int) -> tuple[Settings, l
         prompts=prompts,
         presence=reader.section("presence", PresenceSettings()),
         working_hours=reader.section("working_hours", WorkingHoursSettings()),
+        exercises=reader.section("exercises", ExerciseSettings()),
         extra=reader.extra,
     )
     return settings, reader.problems
@@ -131,6 +150,10 @@ class _Reader:
                 f"using the default {kind.show(default)}"
             )
             return default
+        if kind.sift is not None:
+            value, unfit = kind.sift(value)
+            if unfit:
+                self.problems.append(f"{name} = {show_raw(raw)}: {unfit}; using {kind.show(value)}")
         if not kind.in_range(value):
             self.problems.append(
                 f"{name} = {show_raw(raw)} is out of range ({kind.allowed}); "

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, time
 from typing import Generic, TypeVar
@@ -34,6 +34,9 @@ class Kind(Generic[T]):
     """The TOML value saved to the file."""
     show: Callable[[T], str]
     """How a good value reads in messages ("using the default 15s")."""
+    sift: Callable[[T], tuple[T, str]] | None = None
+    """For lists: the value without its unfit items, and why they are unfit ("" if none
+    are). One mistyped entry then costs only itself, never the rest of the list."""
 
 
 def duration(low: int, high: int) -> Kind[int]:
@@ -135,6 +138,69 @@ CLOCK_TIME: Kind[time] = Kind(
     write=lambda t: t.strftime("%H:%M"),
     show=lambda t: t.strftime("%H:%M"),
 )
+
+
+def word_set(*values: str) -> Kind[frozenset[str]]:
+    """A set of words out of a fixed list (``positions = ["standing", "seated"]``).
+
+    Saved in the order of ``values``; unknown words are reported and left out.
+    """
+    known = ", ".join(f'"{value}"' for value in values)
+
+    def sift(words: frozenset[str]) -> tuple[frozenset[str], str]:
+        unknown = sorted(word for word in words if word not in values)
+        if not unknown:
+            return words, ""
+        return words - set(unknown), f"{_listed(unknown)} not one of {known}"
+
+    def write(words: frozenset[str]) -> list[str]:
+        return [value for value in values if value in words]
+
+    return Kind(
+        expected=f"a list of words like {show_raw(list(values[:2]))}",
+        allowed=f"any of {known}",
+        read=_read_strings,
+        in_range=lambda words: words.issubset(values),
+        write=write,
+        show=lambda words: show_raw(write(words)),
+        sift=sift,
+    )
+
+
+def id_set(is_valid: Callable[[str], bool], example: str) -> Kind[frozenset[str]]:
+    """A set of ids (``favourites = ["glute-bridge"]``), saved sorted.
+
+    Only the spelling is checked: an id nothing has yet may belong to a file that is not
+    loaded (yet), so it is kept.
+    """
+
+    def sift(ids: frozenset[str]) -> tuple[frozenset[str], str]:
+        malformed = sorted(text for text in ids if not is_valid(text))
+        if not malformed:
+            return ids, ""
+        return ids - set(malformed), f"{_listed(malformed)} not an id like {show_raw(example)}"
+
+    return Kind(
+        expected=f"a list of ids like {show_raw([example])}",
+        allowed=f'ids like "{example}"',
+        read=_read_strings,
+        in_range=lambda ids: all(is_valid(text) for text in ids),
+        write=lambda ids: sorted(ids),
+        show=lambda ids: show_raw(sorted(ids)),
+        sift=sift,
+    )
+
+
+def _read_strings(raw: object) -> frozenset[str]:
+    """A TOML list of strings as a set of trimmed lower-case strings."""
+    if not isinstance(raw, list) or not all(isinstance(item, str) for item in raw):
+        raise ValueError("not a list of strings")
+    return frozenset(item.strip().lower() for item in raw)
+
+
+def _listed(items: Iterable[str]) -> str:
+    shown = [show_raw(item) for item in items]
+    return f"{', '.join(shown)} {'is' if len(shown) == 1 else 'are'}"
 
 
 def show_raw(value: object, limit: int = 60) -> str:

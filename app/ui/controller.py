@@ -20,6 +20,14 @@ class AppActions(Protocol):
     def pause(self, choice: PauseChoice) -> None: ...
     def resume(self) -> None: ...
     def quit(self) -> None: ...
+    def open_library(self) -> None:
+        """Show the exercise library window (or bring it to the front)."""
+        ...
+
+    def about(self) -> None:
+        """Show the About dialog (version, the not-medical-advice notice, licences)."""
+        ...
+
     def refresh(self) -> None:
         """Sample now and show the result: the user is about to read the status."""
         ...
@@ -38,6 +46,8 @@ class TrayController:
         shell.stand_up_requested.connect(self._on_stand_up)
         shell.pause_requested.connect(self._on_pause)
         shell.resume_requested.connect(self._on_resume)
+        shell.library_requested.connect(self._on_library)
+        shell.about_requested.connect(self._on_about)
         shell.quit_requested.connect(self._on_quit)
         shell.activated.connect(self._on_activated)
         shell.refresh_requested.connect(self._on_refresh)
@@ -68,6 +78,12 @@ class TrayController:
 
     def _on_resume(self) -> None:
         self._actions.resume()
+
+    def _on_library(self) -> None:
+        self._actions.open_library()
+
+    def _on_about(self) -> None:
+        self._actions.about()
 
     def _on_quit(self) -> None:
         self._actions.quit()

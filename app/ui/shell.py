@@ -30,6 +30,16 @@ class TrayShell(Protocol):
     @property
     def resume_requested(self) -> SignalInstance: ...
     @property
+    def library_requested(self) -> SignalInstance:
+        """Open the exercise library window."""
+        ...
+
+    @property
+    def about_requested(self) -> SignalInstance:
+        """Open the About dialog."""
+        ...
+
+    @property
     def quit_requested(self) -> SignalInstance: ...
     @property
     def activated(self) -> SignalInstance:

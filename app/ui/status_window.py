@@ -33,7 +33,8 @@ ICON_SIZE = 64
 
 
 class StatusWindow(QWidget):
-    """The tray's stand-in: big icon, status text, Stand up now / Pause / Resume / Quit.
+    """The tray's stand-in: big icon, status text, Stand up now / Pause / Resume / Quit, and
+    a "More" menu with the exercise library and About.
 
     Closing the window minimizes it instead of quitting. This is the only window of an app
     that lives in the background: a user who closes it expects the sitting clock to keep
@@ -47,6 +48,8 @@ class StatusWindow(QWidget):
     pause_requested = Signal(str)
     """The :class:`PauseChoice` value the user picked."""
     resume_requested = Signal()
+    library_requested = Signal()
+    about_requested = Signal()
     quit_requested = Signal()
     activated = Signal()
     """The big icon was clicked: the same gesture as clicking the tray icon."""
@@ -81,6 +84,11 @@ class StatusWindow(QWidget):
         self.pause_button.setMenu(self.pause_menu)
         self.resume_button = QPushButton(self.tr("Resume"))
         self.resume_button.setEnabled(False)
+        self.more_menu = QMenu(self)
+        self.library_action = self.more_menu.addAction(self.tr("Exercise library…"))
+        self.about_action = self.more_menu.addAction(self.tr("About Sitbreak…"))
+        self.more_button = QPushButton(self.tr("More"))
+        self.more_button.setMenu(self.more_menu)
         self.quit_button = QPushButton(self.tr("Quit"))
 
         top = QHBoxLayout()
@@ -91,6 +99,7 @@ class StatusWindow(QWidget):
         buttons.addWidget(self.pause_button)
         buttons.addWidget(self.resume_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.more_button)
         buttons.addWidget(self.quit_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -103,6 +112,8 @@ class StatusWindow(QWidget):
         self.stand_up_button.clicked.connect(self.stand_up_requested)
         self.pause_menu.triggered.connect(self._on_pause_triggered)
         self.resume_button.clicked.connect(self.resume_requested)
+        self.library_action.triggered.connect(self.library_requested)
+        self.about_action.triggered.connect(self.about_requested)
         self.quit_button.clicked.connect(self.quit_requested)
 
     # ------------------------------------------------------------------ TrayShell

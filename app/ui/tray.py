@@ -28,13 +28,16 @@ class TrayView(QObject):
     """Owns the ``QSystemTrayIcon`` and its menu.
 
     Menu: a disabled status line, Stand up now, Pause ▸ (one entry per
-    :class:`~app.core.schedule.PauseChoice`), Resume (enabled only while paused), Quit.
+    :class:`~app.core.schedule.PauseChoice`), Resume (enabled only while paused),
+    Exercise library…, About Sitbreak…, Quit.
     """
 
     stand_up_requested = Signal()
     pause_requested = Signal(str)
     """The :class:`PauseChoice` value the user picked."""
     resume_requested = Signal()
+    library_requested = Signal()
+    about_requested = Signal()
     quit_requested = Signal()
     activated = Signal()
     """The icon was left-clicked."""
@@ -55,6 +58,9 @@ class TrayView(QObject):
         self.resume_action = self.menu.addAction(self.tr("Resume"))
         self.resume_action.setEnabled(False)
         self.menu.addSeparator()
+        self.library_action = self.menu.addAction(self.tr("Exercise library…"))
+        self.about_action = self.menu.addAction(self.tr("About Sitbreak…"))
+        self.menu.addSeparator()
         self.quit_action = self.menu.addAction(self.tr("Quit"))
 
         self.tray_icon = QSystemTrayIcon(self)
@@ -63,6 +69,8 @@ class TrayView(QObject):
         self.stand_up_action.triggered.connect(self.stand_up_requested)
         self.pause_menu.triggered.connect(self._on_pause_triggered)
         self.resume_action.triggered.connect(self.resume_requested)
+        self.library_action.triggered.connect(self.library_requested)
+        self.about_action.triggered.connect(self.about_requested)
         self.quit_action.triggered.connect(self.quit_requested)
         self.menu.aboutToShow.connect(self.refresh_requested)
         self.tray_icon.activated.connect(self._on_activated)

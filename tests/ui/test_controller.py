@@ -37,6 +37,12 @@ class RecordingActions:
     def refresh(self) -> None:
         self.calls.append(("refresh",))
 
+    def open_library(self) -> None:
+        self.calls.append(("open_library",))
+
+    def about(self) -> None:
+        self.calls.append(("about",))
+
 
 @pytest.fixture(params=[True, False], ids=["tray", "status window"])
 def shell(request, qapp):
@@ -69,11 +75,15 @@ def test_requests_become_actions(controller, shell: TrayShell, actions):
     shell.stand_up_requested.emit()
     shell.pause_requested.emit("2h")
     shell.resume_requested.emit()
+    shell.library_requested.emit()
+    shell.about_requested.emit()
     shell.quit_requested.emit()
     assert actions.calls == [
         ("stand_up_now",),
         ("pause", PauseChoice.HOUR_2),
         ("resume",),
+        ("open_library",),
+        ("about",),
         ("quit",),
     ]
 

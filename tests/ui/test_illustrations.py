@@ -1,12 +1,14 @@
-"""The exercise pictures: safe, plain SVG that Qt draws readably on light and dark themes."""
+"""The exercise pictures: safe, plain SVG that Qt draws readably on light and dark themes,
+one distinct picture for every exercise (no copy of another under a new name)."""
 
 from __future__ import annotations
 
+import itertools
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QByteArray, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
@@ -18,6 +20,21 @@ SIZE = 200
 LIGHT = QColor("#fbfbfb")
 DARK = QColor("#2b2d30")
 ALLOWED_ELEMENTS = {"svg", "g", "line", "polyline", "path", "circle", "ellipse"}
+MIN_PICTURES = 40
+"""The library promises at least 40 exercises, each with its own picture."""
+
+HASH_SIDE = 16
+NEAR_DUPLICATE_BITS = 10
+"""Two pictures whose 256-bit difference hashes differ in fewer bits are near-duplicates.
+
+Calibrated on the 31 pictures drawn by then: the closest two distinct ones (two figures
+seated on the same chair, a hamstring curl-press and a tennis-ball glute release) are 16 bits
+apart, the next 19 and up; a copy of any picture with only its accent recoloured is 3 bits or
+fewer from the original, and an identical copy 0. Ten sits between the two with room on both
+sides. Every figure stands on the same floor line at the same scale, so a copy is not moved.
+"""
+ACCENT = "#e8743b"
+FIGURE = "#5a6b7b"
 
 
 def bundled_pictures() -> list[Path]:
@@ -29,10 +46,14 @@ PICTURES = bundled_pictures()
 
 
 def render(path: Path, background: QColor) -> QImage:
+    return render_svg(path.read_bytes(), background)
+
+
+def render_svg(svg: bytes, background: QColor) -> QImage:
     image = QImage(SIZE, SIZE, QImage.Format.Format_ARGB32)
     image.fill(background)
-    renderer = QSvgRenderer(str(path))
-    assert renderer.isValid(), path
+    renderer = QSvgRenderer(QByteArray(svg))
+    assert renderer.isValid()
     painter = QPainter(image)
     renderer.render(painter, QRectF(0, 0, SIZE, SIZE))
     painter.end()
@@ -50,8 +71,52 @@ def lightness_gap(color: QColor, background: QColor) -> int:
     return abs(color.lightness() - background.lightness())
 
 
+def difference_hash(image: QImage) -> int:
+    """A perceptual hash: is each cell of a 17 × 16 grey thumbnail lighter than its right
+    neighbour? It keeps the figure's shape and ignores colour, antialiasing and file details."""
+    thumbnail = image.convertToFormat(QImage.Format.Format_Grayscale8).scaled(
+        HASH_SIDE + 1,
+        HASH_SIDE,
+        Qt.AspectRatioMode.IgnoreAspectRatio,
+        Qt.TransformationMode.SmoothTransformation,
+    )
+    bits = 0
+    for y in range(HASH_SIDE):
+        for x in range(HASH_SIDE):
+            left, right = thumbnail.pixelColor(x, y), thumbnail.pixelColor(x + 1, y)
+            bits = bits << 1 | (left.lightness() > right.lightness())
+    return bits
+
+
+def hash_distance(first: int, second: int) -> int:
+    return (first ^ second).bit_count()
+
+
 def test_every_exercise_has_a_picture():
-    assert len(PICTURES) >= 8
+    assert len(PICTURES) >= MIN_PICTURES
+    assert len({path.name for path in PICTURES}) == len(PICTURES), "two exercises share a file"
+
+
+def test_no_two_pictures_are_near_duplicates(qapp):
+    hashes = {path.stem: difference_hash(render(path, QColor("white"))) for path in PICTURES}
+    too_close = [
+        (first, second, distance)
+        for first, second in itertools.combinations(sorted(hashes), 2)
+        if (distance := hash_distance(hashes[first], hashes[second])) < NEAR_DUPLICATE_BITS
+    ]
+    assert too_close == []
+
+
+@pytest.mark.parametrize("path", PICTURES[:5], ids=lambda path: path.stem)
+def test_a_recoloured_copy_counts_as_a_near_duplicate(qapp, path):
+    """The hash test above can fail: a copy that only changes the accent is caught."""
+    original = path.read_bytes()
+    copy = original.replace(ACCENT.encode(), FIGURE.encode())
+    distance = hash_distance(
+        difference_hash(render_svg(original, QColor("white"))),
+        difference_hash(render_svg(copy, QColor("white"))),
+    )
+    assert distance < NEAR_DUPLICATE_BITS
 
 
 @pytest.mark.parametrize("path", PICTURES, ids=lambda path: path.stem)

@@ -36,6 +36,20 @@ def test_each_button_emits_its_request(qtbot, window, button_name, signal_name):
         qtbot.mouseClick(getattr(window, button_name), Qt.MouseButton.LeftButton)
 
 
+@pytest.mark.parametrize(
+    ("action_name", "signal_name"),
+    [("library_action", "library_requested"), ("about_action", "about_requested")],
+)
+def test_more_offers_the_library_and_about(qtbot, window, action_name, signal_name):
+    assert window.more_button.menu() is window.more_menu
+    assert [a.text() for a in window.more_menu.actions()] == [
+        "Exercise library…",
+        "About Sitbreak…",
+    ]
+    with qtbot.waitSignal(getattr(window, signal_name), timeout=1000):
+        getattr(window, action_name).trigger()
+
+
 def test_pause_opens_the_same_choices_as_the_tray(qtbot, window):
     assert window.pause_button.menu() is window.pause_menu
     labels = [a.text() for a in window.pause_menu.actions()]

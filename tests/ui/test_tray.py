@@ -32,6 +32,8 @@ def test_the_menu_has_the_status_line_then_the_commands(tray):
         "Stand up now",
         "Pause",
         "Resume",
+        "Exercise library…",
+        "About Sitbreak…",
         "Quit",
     ]
     assert not tray.status_action.isEnabled()
@@ -70,6 +72,8 @@ def test_resume_is_offered_only_while_paused(tray):
     [
         ("stand_up_action", "stand_up_requested"),
         ("resume_action", "resume_requested"),
+        ("library_action", "library_requested"),
+        ("about_action", "about_requested"),
         ("quit_action", "quit_requested"),
     ],
 )

@@ -5,20 +5,36 @@ Talking to a live instance is covered in tests/ui/test_ipc.py, next to the serve
 
 from __future__ import annotations
 
+import json
 import os
 import socket
+import subprocess
+import sys
 import tempfile
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from app import __version__, cli
+from app.core.exercise import (
+    Category,
+    Dose,
+    Equipment,
+    Exercise,
+    Muscle,
+    Position,
+    Variants,
+)
 from app.core.schedule import PauseChoice
 from app.ipc import IpcError, acquire_instance_lock
+from app.library.loader import load_library
 from app.paths import AppPaths
+from app.resources import exercises_dir, illustrations_dir
+from tests.unit.library.exercise_files import exercise_text, line_number, with_line, write
 
 CONTROL_COMMANDS = [["break-now"], ["snooze"], ["snooze", "10"], ["pause"], ["resume"]]
 
@@ -50,6 +66,10 @@ def basedir(tmp_path: Path, runtime_dir: Path) -> Path:
         (["break-now", "now"], "unrecognized arguments: now"),
         (["resume", "1h"], "unrecognized arguments: 1h"),
         (["snooze", "10", "20"], "unrecognized arguments: 20"),
+        (["library"], "one of the arguments --validate --list is required"),
+        (["library", "--validate"], "expected at least one argument"),
+        (["library", "--list", "--validate", "x.toml"], "not allowed with argument"),
+        (["library", "--validate", "x.toml", "--json"], "--json goes with --list"),
     ],
 )
 def test_usage_errors_exit_2_with_a_message(argv, message, capsys, runtime_dir):
@@ -157,7 +177,8 @@ def test_version_and_help_exit_0(capsys):
 
     assert cli.main(["--help"]) == 0
     out = capsys.readouterr().out
-    for command in ("run", "status", "quit", "break-now", "snooze", "pause", "resume", "--basedir"):
+    commands = ("run", "status", "quit", "break-now", "snooze", "pause", "resume", "library")
+    for command in (*commands, "--basedir"):
         assert command in out
 
 
@@ -391,3 +412,160 @@ def test_resume_confirms_and_shows_the_new_status_line():
 def test_a_resume_reply_that_is_still_paused_is_an_error(result):
     with pytest.raises(IpcError, match="still shows a pause"):
         cli.confirm_resume(result)
+
+
+# ---------------------------------------------------------------- library
+
+
+def test_validate_names_file_line_and_field_of_each_mistake_and_exits_1(tmp_path, capsys):
+    bad_field = exercise_text("bad-field", position='position = "lying"')
+    bad_toml = with_line(exercise_text("bad-toml"), "name =", 'name = "Unclosed')
+    drafts = tmp_path / "drafts"
+    write(drafts, "bad-field.toml", bad_field)
+    write(drafts, "bad-toml.toml", bad_toml)
+    write(drafts, "my-own.toml", exercise_text("my-own"))
+
+    assert cli.main(["library", "--validate", str(drafts)]) == cli.EXIT_INVALID
+
+    loaded = load_library([drafts])  # what the app would say about the same files
+    assert [e.id for e in loaded.exercises] == ["my-own"]
+    assert capsys.readouterr().out.splitlines() == [
+        *(problem.describe(full_path=True) for problem in loaded.problems),
+        "2 errors, 0 warnings; 1 exercise would load.",
+    ]
+    assert loaded.problems[0].describe(full_path=True) == (
+        f"{drafts / 'bad-field.toml'}:{line_number(bad_field, 'position =')}: position: "
+        'expected one of standing, seated, floor; got "lying"'
+    )
+    assert (
+        loaded.problems[1]
+        .describe(full_path=True)
+        .startswith(
+            f"{drafts / 'bad-toml.toml'}:{line_number(bad_toml, 'name =')}: not valid TOML: "
+        )
+    )
+
+
+def test_validate_reports_a_clash_with_a_bundled_id(tmp_path, capsys):
+    taken = load_library([exercises_dir()]).exercises[0].id
+    mine = write(tmp_path, "mine.toml", exercise_text(taken))
+
+    assert cli.main(["library", "--validate", str(mine)]) == cli.EXIT_INVALID
+
+    first = capsys.readouterr().out.splitlines()[0]
+    assert first.startswith(f'{mine}:2: id: "{taken}" is already the id of {exercises_dir()}')
+
+
+def test_validate_prints_warnings_but_exits_0(tmp_path, capsys):
+    text = exercise_text("my-own") + 'mood = "calm"\n'
+    mine = write(tmp_path, "my-own.toml", text)
+
+    assert cli.main(["library", "--validate", str(mine)]) == cli.EXIT_OK
+
+    assert capsys.readouterr().out.splitlines() == [
+        f"{mine}:{line_number(text, 'mood')}: mood: unknown key, ignored (warning)",
+        "0 errors, 1 warning; 1 exercise would load.",
+    ]
+
+
+def test_validate_a_path_that_does_not_exist_exits_1(tmp_path, capsys):
+    assert cli.main(["library", "--validate", str(tmp_path / "nope.toml")]) == cli.EXIT_INVALID
+    assert capsys.readouterr().out.startswith(f"{tmp_path / 'nope.toml'}: not found\n")
+
+
+def test_validate_the_bundled_library_finds_nothing_wrong(capsys):
+    assert cli.main(["library", "--validate", str(exercises_dir())]) == cli.EXIT_OK
+    assert capsys.readouterr().out.startswith("0 errors, 0 warnings;")
+
+
+def test_list_shows_the_bundled_and_the_users_exercises_as_a_table(basedir, capsys):
+    user_dir = AppPaths.under(basedir).exercises_dir
+    write(user_dir, "my-own.toml", exercise_text("my-own", name='name = "My own bridge"'))
+
+    assert cli.main(["library", "--list", "--basedir", str(basedir)]) == cli.EXIT_OK
+
+    captured = capsys.readouterr()
+    assert captured.err == ""
+    header, *rows = captured.out.splitlines()
+    assert header.split() == ["ID", "NAME", "POSITION", "EQUIPMENT", "DOSE", "MAIN", "MUSCLE"]
+    bundled = load_library([exercises_dir()]).exercises
+    assert [row.split()[0] for row in rows] == sorted([e.id for e in bundled] + ["my-own"])
+    mine = next(row for row in rows if row.startswith("my-own "))
+    columns = [header.index(title) for title in ("NAME", "POSITION", "EQUIPMENT", "DOSE", "MAIN")]
+    cells = [
+        mine[start:end].strip() for start, end in zip([0, *columns], [*columns, None], strict=True)
+    ]
+    assert cells == ["my-own", "My own bridge", "floor", "mat", "2 × 10 reps", "glutes"]
+    for row in rows:  # every column starts where its title does
+        assert all(row[start - 2 : start] == "  " and row[start] != " " for start in columns)
+
+
+def test_list_reports_a_broken_user_file_on_stderr_and_lists_the_rest(basedir, capsys):
+    user_dir = AppPaths.under(basedir).exercises_dir
+    broken = write(user_dir, "broken.toml", "this is not toml")
+
+    assert cli.main(["library", "--list", "--basedir", str(basedir)]) == cli.EXIT_OK
+
+    captured = capsys.readouterr()
+    assert captured.err.startswith(f"sitbreak: {broken}:1: not valid TOML: ")
+    assert len(captured.out.splitlines()) == 1 + len(load_library([exercises_dir()]).exercises)
+
+
+def test_list_json_round_trips_to_the_library(basedir, capsys):
+    user_dir = AppPaths.under(basedir).exercises_dir
+    write(user_dir, "my-own.toml", exercise_text("my-own"))
+
+    assert cli.main(["--basedir", str(basedir), "library", "--list", "--json"]) == cli.EXIT_OK
+
+    listed = json.loads(capsys.readouterr().out)
+    expected = load_library([exercises_dir(), user_dir], illustration_dirs=[illustrations_dir()])
+    assert [exercise_from_json(item) for item in listed] == list(expected.exercises)
+    mine = next(item for item in listed if item["id"] == "my-own")
+    assert mine["group"] == "glutes"
+    assert mine["dose"]["text"] == "2 × 10 reps"
+
+
+def test_list_without_a_basedir_of_its_own_creates_nothing(basedir, capsys):
+    assert cli.main(["library", "--list", "--basedir", str(basedir)]) == cli.EXIT_OK
+    assert not basedir.exists()
+    assert capsys.readouterr().err == ""
+
+
+def test_the_library_command_needs_no_gui(tmp_path):
+    """It runs where no display is (a script, a CI job): no Qt GUI module is even imported."""
+    code = (
+        "import sys\n"
+        "from app import cli\n"
+        f"code = cli.main(['library', '--list', '--basedir', {str(tmp_path)!r}])\n"
+        "gui = sorted(m for m in sys.modules if m.startswith(('PySide6.QtGui', "
+        "'PySide6.QtWidgets', 'app.ui', 'app.bootstrap')))\n"
+        "print(code, gui, file=sys.stderr)\n"
+    )
+    env = {key: value for key, value in os.environ.items() if key not in {"DISPLAY"}}
+    env["QT_QPA_PLATFORM"] = "minimal"
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert done.stderr.strip().splitlines()[-1] == "0 []"
+
+
+def exercise_from_json(item: dict[str, Any]) -> Exercise:
+    """The inverse of ``--list --json``: every field of the exercise comes back."""
+    dose = item["dose"]
+    return Exercise(
+        id=item["id"],
+        name=item["name"],
+        summary=item["summary"],
+        category=Category(item["category"]),
+        muscles=tuple(Muscle(m) for m in item["muscles"]),
+        position=Position(item["position"]),
+        equipment=tuple(Equipment(e) for e in item["equipment"]),
+        dose=Dose(
+            reps=dose["reps"], hold_s=dose["hold_s"], sets=dose["sets"], per_side=dose["per_side"]
+        ),
+        steps=tuple(item["steps"]),
+        cautions=tuple(item["cautions"]),
+        variants=Variants(**item["variants"]),
+        illustration=Path(item["illustration"]) if item["illustration"] else None,
+        source=Path(item["source"]) if item["source"] else None,
+    )

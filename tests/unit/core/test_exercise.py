@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from app.core.exercise import (
     OFFICE_EQUIPMENT,
+    RECENT_TO_AVOID,
     Category,
     Dose,
     Equipment,
@@ -20,8 +21,12 @@ from app.core.exercise import (
     MuscleGroup,
     Position,
     Preferences,
+    SuggestionContext,
+    fits_context,
     suggest,
 )
+from app.library.loader import load_library
+from app.resources import exercises_dir, illustrations_dir
 
 
 def exercise(
@@ -334,3 +339,77 @@ def test_labels_read_as_words():
     assert Position.FLOOR.label() == "On the floor"
     assert Equipment.FOAM_ROLLER.label() == "Foam roller"
     assert Category.STRETCH.label() == "Stretch"
+
+
+# ------------------------------------------------------------------------------ the bundled library
+# The same rules, checked by hypothesis over the library Sitbreak ships (the ci profile of
+# tests/conftest.py fixes the examples, so a failure replays).
+BUNDLED = load_library([exercises_dir()], illustration_dirs=[illustrations_dir()]).exercises
+BUNDLED_IDS = sorted(e.id for e in BUNDLED)
+GROUPS_WITHIN = 12
+"""With default preferences every muscle group is worked within this many suggestions."""
+
+bundled_ids = st.sampled_from(BUNDLED_IDS)
+preferences = st.builds(
+    Preferences,
+    allowed_positions=st.frozensets(st.sampled_from(Position)),
+    equipment=st.frozensets(st.sampled_from(Equipment)),
+    hidden_ids=st.frozensets(bundled_ids),
+    favourite_ids=st.frozensets(bundled_ids),
+)
+contexts = st.sampled_from(["desk", "any"])
+
+
+def in_a_row(
+    count: int,
+    seed: int,
+    prefs: Preferences,
+    history: Sequence[str],
+    context: SuggestionContext = "desk",
+) -> list[Exercise | None]:
+    rng = random.Random(seed)
+    shown = list(history)
+    picks: list[Exercise | None] = []
+    for _ in range(count):
+        pick = suggest(BUNDLED, shown, prefs, rng, context)
+        picks.append(pick)
+        if pick is not None:
+            shown.append(pick.id)
+    return picks
+
+
+@given(prefs=preferences, history=st.lists(bundled_ids, max_size=15), seed=st.integers(0, 2**32))
+@pytest.mark.parametrize("context", ["desk", "any"])
+def test_bundled_suggestions_always_respect_preferences_and_context(context, prefs, history, seed):
+    allowed = {e.id for e in BUNDLED if prefs.allows(e) and fits_context(e, context)}
+    for pick in in_a_row(6, seed, prefs, history, context):
+        if not allowed:
+            assert pick is None
+        else:
+            assert pick is not None
+            assert pick.id in allowed
+            assert pick.id not in prefs.hidden_ids
+            assert pick.position in prefs.allowed_positions
+            assert prefs.equipment.issuperset(pick.equipment)
+
+
+@given(prefs=preferences, history=st.lists(bundled_ids, max_size=15), seed=st.integers(0, 2**32))
+def test_bundled_suggestions_never_repeat_one_of_the_last_three_when_avoidable(
+    prefs, history, seed
+):
+    allowed = {e.id for e in BUNDLED if prefs.allows(e) and fits_context(e, "desk")}
+    shown = list(history)
+    for pick in in_a_row(10, seed, prefs, history):
+        recent = shown[-RECENT_TO_AVOID:]
+        if allowed - set(recent):
+            assert pick is not None
+            assert pick.id not in recent, (pick.id, recent)
+        if pick is not None:
+            shown.append(pick.id)
+
+
+@given(history=st.lists(bundled_ids, max_size=30), seed=st.integers(0, 2**32))
+def test_with_default_preferences_every_group_comes_within_twelve(history, seed):
+    picks = in_a_row(GROUPS_WITHIN, seed, Preferences(), history)
+    worked = set().union(*(pick.groups for pick in picks if pick is not None))
+    assert worked == set(MuscleGroup), [pick.id for pick in picks if pick is not None]

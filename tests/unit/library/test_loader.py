@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from app.core.exercise import Dose, Equipment, Muscle, Position
-from app.library.loader import MAX_EXERCISE_BYTES, load_library
+from app.library.loader import MAX_EXERCISE_BYTES, check_exercise_paths, load_library
 from app.library.problems import LoadProblem, Severity
 from tests.unit.library.exercise_files import (
     VALID,
@@ -221,23 +221,62 @@ def test_two_files_with_one_id_in_a_folder_keep_the_first(tmp_path):
     assert "already the id of a.toml" in problem.message
 
 
-def test_a_user_file_replaces_a_bundled_exercise_and_says_so(tmp_path):
+def test_a_user_file_with_a_bundled_id_is_reported_and_the_bundled_one_kept(tmp_path):
     bundled, user = tmp_path / "bundled", tmp_path / "user"
     write(bundled, "glute-bridge.toml", VALID)
     write(bundled, "clamshell.toml", exercise_text("clamshell"))
-    write(user, "my-bridge.toml", exercise_text(name='name = "My bridge"'))
+    clash = write(user, "my-bridge.toml", exercise_text(name='name = "My bridge"'))
     write(user, "my-own.toml", exercise_text("my-own"))
     result = load_library([bundled, user])
     assert {e.id: e.name for e in result.exercises} == {
         "clamshell": "Glute bridge",
-        "glute-bridge": "My bridge",
+        "glute-bridge": "Glute bridge",
         "my-own": "Glute bridge",
     }
-    notice = only_problem(result.problems)
-    assert notice.severity is Severity.NOTICE
-    assert notice.file == user / "my-bridge.toml"
-    assert str(bundled / "glute-bridge.toml") in notice.message
-    assert result.errors == ()
+    kept = result.get("glute-bridge")
+    assert kept is not None
+    assert kept.source == bundled / "glute-bridge.toml"
+    problem = only_problem(result.problems)
+    assert problem.severity is Severity.ERROR
+    assert (problem.file, problem.line, problem.field) == (clash, 2, "id")
+    assert str(problem) == (
+        f'my-bridge.toml:2: id: "glute-bridge" is already the id of '
+        f"{bundled / 'glute-bridge.toml'}; this file is skipped "
+        "(give it an id of its own to add it to the library)"
+    )
+
+
+def test_a_user_file_may_link_to_a_bundled_exercise_whose_id_it_clashed_with(tmp_path):
+    """The clash skips the user's file only: links to the bundled exercise still resolve."""
+    bundled, user = tmp_path / "bundled", tmp_path / "user"
+    write(bundled, "glute-bridge.toml", VALID)
+    write(user, "glute-bridge.toml", exercise_text(name='name = "Mine"'))
+    linked = exercise_text("single-leg-bridge", variants='variants = { easier = "glute-bridge" }')
+    write(user, "single-leg-bridge.toml", linked)
+    result = load_library([bundled, user])
+    assert [e.id for e in result.exercises] == ["glute-bridge", "single-leg-bridge"]
+    linking = result.get("single-leg-bridge")
+    assert linking is not None
+    assert linking.variants.easier == "glute-bridge"
+    assert [p.file.name for p in result.errors] == ["glute-bridge.toml"]
+
+
+def test_user_files_with_bad_field_and_bad_toml_are_named_and_the_rest_loads(tmp_path):
+    bundled, user = tmp_path / "bundled", tmp_path / "user"
+    write(bundled, "glute-bridge.toml", VALID)
+    bad_field = exercise_text("bad-field", position='position = "lying"')
+    bad_toml = with_line(exercise_text("bad-toml"), "name =", 'name = "Unclosed')
+    write(user, "bad-field.toml", bad_field)
+    write(user, "bad-toml.toml", bad_toml)
+    write(user, "my-own.toml", exercise_text("my-own"))
+    result = load_library([bundled, user])
+    assert [e.id for e in result.exercises] == ["glute-bridge", "my-own"]
+    assert [str(p) for p in result.problems] == [
+        f"bad-field.toml:{line_number(bad_field, 'position =')}: position: expected one of "
+        'standing, seated, floor; got "lying"',
+        f"bad-toml.toml:{line_number(bad_toml, 'name =')}: not valid TOML: "
+        "Illegal character '\\n' (column 17)",
+    ]
 
 
 def test_a_broken_user_file_keeps_the_bundled_exercise(tmp_path):
@@ -337,3 +376,45 @@ def test_texts_are_kept_as_written_data(tmp_path):
     text = exercise_text(name='name = "<b>Bridge</b> {reps} %s"')
     (bridge,) = load_one(tmp_path, text).exercises
     assert bridge.name == "<b>Bridge</b> {reps} %s"
+
+
+# ------------------------------------------------------------------------------ checking files
+def test_checking_files_reads_them_on_top_of_the_library(tmp_path):
+    bundled, drafts = tmp_path / "bundled", tmp_path / "drafts"
+    write(bundled, "glute-bridge.toml", VALID)
+    write(bundled, "broken.toml", "not toml")  # the library's own problems are not the user's
+    linked = exercise_text("single-leg-bridge", variants='variants = { easier = "glute-bridge" }')
+    good = write(drafts, "single-leg-bridge.toml", linked)
+    clash = write(drafts, "bridge-copy.toml", VALID)
+    result = check_exercise_paths([good, clash], library_dirs=[bundled])
+    assert [e.id for e in result.exercises] == ["single-leg-bridge"]
+    assert result.exercises[0].variants.easier == "glute-bridge"
+    problem = only_problem(result.problems)
+    assert problem.file == clash
+    assert f"already the id of {bundled / 'glute-bridge.toml'}" in problem.message
+
+
+def test_checking_a_folder_checks_its_exercise_files(tmp_path):
+    write(tmp_path, "a.toml", exercise_text("a", dose="dose = { reps = 0 }"))
+    write(tmp_path, "b.toml", exercise_text("b"))
+    result = check_exercise_paths([tmp_path])
+    assert [e.id for e in result.exercises] == ["b"]
+    assert [(p.file.name, p.field) for p in result.problems] == [("a.toml", "dose.reps")]
+
+
+def test_checking_a_file_of_the_library_itself_is_no_clash(tmp_path):
+    bridge = write(tmp_path, "glute-bridge.toml", VALID)
+    for paths in ([bridge], [tmp_path]):
+        result = check_exercise_paths(paths, library_dirs=[tmp_path])
+        assert result.problems == ()
+        assert [e.source for e in result.exercises] == [bridge]
+
+
+def test_checking_a_path_that_does_not_exist_is_an_error(tmp_path):
+    missing = tmp_path / "nowhere.toml"
+    problem = only_problem(check_exercise_paths([missing]).problems)
+    assert (problem.file, problem.severity, problem.message) == (
+        missing,
+        Severity.ERROR,
+        "not found",
+    )

@@ -11,6 +11,7 @@ import tomli_w
 from hypothesis import given
 from hypothesis import strategies as st
 
+from app.core.exercise import Equipment, Position, is_valid_id
 from app.settings.durations import format_duration
 from app.settings.fields import FIELDS
 from app.settings.kinds import DAY_NAMES
@@ -38,6 +39,7 @@ plausible = st.one_of(
     st.integers(min_value=0, max_value=100_000).map(format_duration),
     st.booleans(),
     st.lists(st.sampled_from([*DAY_NAMES, "Sun", "xyz"]), max_size=8),
+    st.lists(st.sampled_from([*Position, *Equipment, "Floor ", "sofa", "glute-bridge"])),
     st.sampled_from(["09:00", "7:30", "23:59", "24:00", "9am", "1h 5m", "5 minutes"]),
     st.times(),
 )
@@ -77,6 +79,10 @@ def assert_valid(settings: Settings) -> None:
     assert isinstance(hours.start, time)
     assert isinstance(hours.end, time)
     settings.engine_config()
+    preferences = settings.preferences()
+    assert preferences.allowed_positions <= set(Position)
+    assert preferences.equipment <= set(Equipment)
+    assert all(is_valid_id(i) for i in preferences.favourite_ids | preferences.hidden_ids)
 
 
 @given(documents)

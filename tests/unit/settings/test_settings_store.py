@@ -234,12 +234,18 @@ enabled = false
 days = ["mon", "tue", "wed", "thu", "fri"]
 start = "09:00"
 end = "17:00"
-[[exercises]]
+[exercises]
+positions = ["standing", "seated", "floor"]
+equipment = ["chair", "desk", "wall"]
+favourites = []
+hidden = []
+mood = "calm"
+[[routines]]
 name = "Glute bridge"
 reps = 10
-[[exercises]]
+[[routines]]
 name = "Calf raise"
-[exercises.details]
+[routines.details]
 note = "slow"
 [plugins."odd key"]
 list = []
