@@ -240,7 +240,9 @@ def _build_prompt_flow(
     from app.ui.tray import TrayView
 
     tray_icon = core.shell.tray_icon if isinstance(core.shell, TrayView) else None
-    toast = ToastNotifier(Toast())
+    toast = ToastNotifier(
+        Toast(), anchor=lambda: tray_icon.geometry() if tray_icon is not None else None
+    )
     notifier = build_notifier(
         DeliveryMode(core.settings.prompts.delivery),
         env=env,
@@ -318,7 +320,7 @@ class _AppActions:
         self._about.raise_()
 
     def stand_up_now(self) -> None:
-        self._flow.open_stretch()
+        self._flow.stand_up_now()
 
     def pause(self, choice: PauseChoice) -> None:
         self._coordinator.pause(choice)
@@ -346,7 +348,7 @@ def _register_commands(
 
     def break_now(args: dict[str, Any]) -> dict[str, Any]:
         no_args_from("break-now", args)
-        flow.open_stretch()
+        flow.stand_up_now()
         return status(args)
 
     def snooze(args: dict[str, Any]) -> dict[str, Any]:

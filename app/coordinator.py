@@ -169,6 +169,12 @@ class DeskCoordinator(QObject):
             self._scheduler.on_resume()
 
     # ------------------------------------------------------------------ user actions
+    def stand_up_now(self) -> None:
+        """The user stands up now: the bout ends (a waiting prompt counts as done)."""
+        at = self._feed_sample()
+        self._apply(self._engine.stand_up(at))
+        self._after_action()
+
     def open_stretch(self) -> None:
         """The stretch window opened: from now on nothing is desk time until it closes."""
         at = self._feed_sample()

@@ -123,8 +123,14 @@ class PromptFlow(QObject):
         self._coordinator.respond(PromptResponse.DISMISSED)
 
     # ------------------------------------------------------------------ the stretch window
+    def stand_up_now(self) -> None:
+        """ "Stand up now" and ``sitbreak break-now``: the bout ends here, then the stretch."""
+        if self._shown_row is None:
+            self._coordinator.stand_up_now()
+        self.open_stretch()
+
     def open_stretch(self) -> None:
-        """A click on the prompt or the toast, "Stand up now", ``sitbreak break-now``."""
+        """A click on the prompt or the toast: the bout ends only on Done or a walk away."""
         self._notifier.close()
         if self._stretch.exercise is not None and self._shown_row is not None:
             self._stretch.present(self._stretch.exercise, snooze_min=self._snooze_minutes())

@@ -3,7 +3,9 @@
 They live in the repository's top-level ``resources/`` folder, which ``pyproject.toml``
 installs as the package ``app.resources_data``: a wheel, an editable install and a plain
 checkout (``python -m app`` from the repository) all find them through this module, and
-nothing else knows where they are. A frozen build (PyInstaller) will add its own case here.
+nothing else knows where they are. A frozen build (PyInstaller,
+``packaging/pyinstaller/sitbreak.spec``) has no package metadata to ask: its spec copies the
+same files to ``resources/`` inside the bundle folder, ``sys._MEIPASS``.
 
 Nothing here checks that the folders exist: the library loader reports a missing folder
 like any other problem, so a broken install says what is missing instead of crashing.
@@ -12,6 +14,7 @@ like any other problem, so a broken install says what is missing instead of cras
 from __future__ import annotations
 
 import importlib.resources
+import sys
 from pathlib import Path
 
 _CHECKOUT_ROOT = Path(__file__).resolve().parent.parent
@@ -20,10 +23,21 @@ _CHECKOUT_ROOT = Path(__file__).resolve().parent.parent
 
 def resources_dir() -> Path:
     """The folder of shipped resources."""
+    bundle = _frozen_bundle_dir()
+    if bundle is not None:
+        return bundle / "resources"
     try:
         return Path(str(importlib.resources.files("app.resources_data")))
     except ModuleNotFoundError:  # a checkout that was never installed
         return _CHECKOUT_ROOT / "resources"
+
+
+def _frozen_bundle_dir() -> Path | None:
+    """The unpacked bundle of a PyInstaller build; None when not frozen."""
+    bundle = getattr(sys, "_MEIPASS", None)
+    if getattr(sys, "frozen", False) and isinstance(bundle, str):
+        return Path(bundle)
+    return None
 
 
 def exercises_dir() -> Path:

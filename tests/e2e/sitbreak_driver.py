@@ -8,6 +8,8 @@ program really did rather than what its objects claim.
 from __future__ import annotations
 
 import json
+import os
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -16,7 +18,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from tests.helpers.desktop import HarnessError, ManagedProcess, wait_until
+from tests.helpers.desktop import (
+    HarnessError,
+    InputGenerator,
+    ManagedProcess,
+    X11Display,
+    wait_until,
+)
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
@@ -52,6 +60,44 @@ class Timings:
         )
 
 
+PROMPT_TIMINGS = Timings(
+    window_start_s=6,
+    window_end_s=20,
+    lull_s=2,
+    snooze_s=5,
+    remind_after_s=60,
+    max_reminders=1,
+    away_after_s=6,
+)
+"""For the prompt tests. No re-reminder comes within a test (60 s), so every bubble is a
+prompt of its own; the window ends late (20 s), so before that only a lull brings a
+prompt, which keeps "it came from the snooze" apart from "it came from the window"."""
+
+STRETCH_TITLE = "^Stretch: "
+"""The stretch window's title starts so (``Stretch: Glute bridge — Sitbreak``)."""
+
+SCREENSHOTS_DIR = REPO_ROOT / "docs" / "screenshots"
+
+
+def stretch_window(display: X11Display, *, timeout: float = 5.0) -> int:
+    """The stretch window, once it is on screen (exactly one)."""
+    windows = wait_until(
+        lambda: display.viewable_windows_named(STRETCH_TITLE),
+        timeout=timeout,
+        what="the stretch window on screen",
+    )
+    if len(windows) != 1:
+        raise AssertionError(f"one stretch window expected, found {windows}")
+    return windows[0]
+
+
+def publish_screenshot(picture: Path, name: str) -> None:
+    """With SITBREAK_SCREENSHOTS=1, ``picture`` also replaces ``docs/screenshots/<name>``."""
+    if os.environ.get("SITBREAK_SCREENSHOTS") == "1":
+        SCREENSHOTS_DIR.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(picture, SCREENSHOTS_DIR / name)
+
+
 @dataclass(frozen=True)
 class Bout:
     """One row of the ``bouts`` table, as the test reads it."""
@@ -66,6 +112,37 @@ class Bout:
     @property
     def is_open(self) -> bool:
         return self.end_utc is None
+
+
+@dataclass(frozen=True)
+class PromptRow:
+    """One row of the ``prompts`` table."""
+
+    id: int
+    bout_id: int | None
+    shown_utc: float
+    desk_s: float
+    reminders: int
+    response: str | None
+    response_utc: float | None
+
+
+@dataclass(frozen=True)
+class ShownExercise:
+    """One row of the ``prompt_exercises`` table: an exercise the stretch window showed."""
+
+    id: int
+    prompt_id: int | None
+    shown_utc: float
+    exercise_id: str
+    exercise_name: str
+    muscles: list[str]
+    response: str | None
+    response_utc: float | None
+
+
+PROBLEM_MARKERS = ("Traceback", "ERROR", "CRITICAL", "Fatal Python error")
+"""What in the app's log or its stderr says something went wrong."""
 
 
 class SitbreakProcess(ManagedProcess):
@@ -97,12 +174,18 @@ class Sitbreak:
         config = self.basedir / "config"
         config.mkdir(parents=True, exist_ok=True)
         (config / "settings.toml").write_text(timings.settings_toml())
+        state = config / "state.toml"
+        if not state.exists():
+            # A returning user: the first-run safety notice (unit-tested) stays out of the way.
+            state.write_text("schema = 1\nfirst_run_done = true\n")
 
     def write_indefinite_pause(self) -> None:
         """The state a user leaves behind with Pause ▸ Until resumed."""
         config = self.basedir / "config"
         config.mkdir(parents=True, exist_ok=True)
-        (config / "state.toml").write_text("schema = 1\n[pause]\nindefinite = true\n")
+        (config / "state.toml").write_text(
+            "schema = 1\nfirst_run_done = true\n[pause]\nindefinite = true\n"
+        )
 
     # -------------------------------------------------------------- the program
     def start(self) -> SitbreakProcess:
@@ -174,6 +257,27 @@ class Sitbreak:
             process=process,
         )
 
+    def prompt_after_lull(
+        self, typing: InputGenerator, timings: Timings, *, process: ManagedProcess
+    ) -> dict[str, Any]:
+        """Type until the stand-up window opens, pause for a lull, type on: the prompt shows.
+
+        Returns the first status that shows it (state "prompting").
+        """
+        self.wait_for_status(
+            lambda status: status["state"] == "window",
+            timeout=timings.window_start_s + 8,
+            what="the stand-up window to open",
+            process=process,
+        )
+        typing.rest(timings.lull_s + 1)
+        return self.wait_for_status(
+            lambda status: status["state"] == "prompting",
+            timeout=8,
+            what="a prompt once typing resumed after a lull",
+            process=process,
+        )
+
     def logs(self) -> str:
         parts = [process.output_tail() for process in self.processes]
         if self.app_log.exists():
@@ -181,6 +285,18 @@ class Sitbreak:
                 f"--- {self.app_log} ---\n{self.app_log.read_text(errors='replace')[-8000:]}"
             )
         return "\n".join(parts)
+
+    def problems(self) -> list[str]:
+        """Lines of the log file and of every run's stderr that report an error."""
+        texts = [process.stderr_text() for process in self.processes]
+        if self.app_log.exists():
+            texts.append(self.app_log.read_text(errors="replace"))
+        return [
+            line
+            for text in texts
+            for line in text.splitlines()
+            if any(marker in line for marker in PROBLEM_MARKERS)
+        ]
 
     def stop_all(self) -> None:
         for process in self.processes:
@@ -198,6 +314,20 @@ class Sitbreak:
             " FROM bouts ORDER BY id"
         )
         return [Bout(**row) for row in rows]
+
+    def prompts(self) -> list[PromptRow]:
+        rows = self.query(
+            "SELECT id, bout_id, shown_utc, desk_s, reminders, response, response_utc"
+            " FROM prompts ORDER BY id"
+        )
+        return [PromptRow(**row) for row in rows]
+
+    def shown_exercises(self) -> list[ShownExercise]:
+        rows = self.query(
+            "SELECT id, prompt_id, shown_utc, exercise_id, exercise_name, muscles, response,"
+            " response_utc FROM prompt_exercises ORDER BY id"
+        )
+        return [ShownExercise(**(row | {"muscles": json.loads(row["muscles"])})) for row in rows]
 
 
 def read_db(basedir: Path, sql: str, parameters: Sequence[object] = ()) -> list[dict[str, Any]]:

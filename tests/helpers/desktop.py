@@ -14,6 +14,7 @@ import ctypes.util
 import os
 import re
 import select
+import shlex
 import shutil
 import signal
 import subprocess
@@ -26,8 +27,9 @@ from enum import Enum
 from pathlib import Path
 from typing import Self, TypeVar
 
-from jeepney import DBusAddress, MessageType, Properties, new_method_call
+from jeepney import DBusAddress, HeaderFields, Message, MessageType, Properties, new_method_call
 from jeepney.io.blocking import DBusConnection, open_dbus_connection
+from jeepney.low_level import Parser
 from PySide6.QtCore import QRect
 from PySide6.QtGui import QImage
 
@@ -43,6 +45,8 @@ DESKTOP_BINARIES = (
     "trayer",
     "status-notifier-watcher",
     "dunst",
+    "dunstctl",
+    "dbus-monitor",
     "xdotool",
     "xwininfo",
     "xprop",
@@ -268,6 +272,26 @@ class WindowGeometry:
     width: int
     height: int
 
+    def contains(self, other: WindowGeometry) -> bool:
+        return (
+            self.x <= other.x
+            and self.y <= other.y
+            and other.x + other.width <= self.x + self.width
+            and other.y + other.height <= self.y + self.height
+        )
+
+    def distance_to(self, other: WindowGeometry) -> int:
+        """Pixels between the nearest edges of two areas (0 when they touch or overlap)."""
+        dx = max(0, other.x - (self.x + self.width), self.x - (other.x + other.width))
+        dy = max(0, other.y - (self.y + self.height), self.y - (other.y + other.height))
+        return max(dx, dy)
+
+    def expanded(self, margin: int) -> WindowGeometry:
+        """The same area with ``margin`` pixels more on every side (for a screenshot crop)."""
+        return WindowGeometry(
+            self.x - margin, self.y - margin, self.width + 2 * margin, self.height + 2 * margin
+        )
+
 
 _PARENT_RE = re.compile(r"Parent window id: (0x[0-9a-fA-F]+)")
 _ROOT_RE = re.compile(r"Root window id: (0x[0-9a-fA-F]+)")
@@ -401,8 +425,57 @@ class X11Display:
         self.run_tool("import", "-window", "root", str(path))
         return path
 
+    def photograph(self, window: int, path: Path, *, margin: int = 16) -> Path:
+        """``window`` with its frame and ``margin`` pixels of what is around it, as shown.
+
+        Cut from a picture of the whole screen (kept beside ``path``), so a shaped or
+        override-redirect window looks exactly as it does on screen.
+        """
+        area = self.frame_geometry(window)
+        if area is None:
+            raise HarnessError(f"window {window:#x} vanished before its picture was taken")
+        screen = self.screenshot(path.with_name(f"{path.stem}-screen.png"))
+        return save_enlarged_crop(screen, path, area.expanded(margin), scale=1)
+
     def move_pointer(self, x: int, y: int) -> None:
         self.run_tool("xdotool", "mousemove", str(x), str(y))
+
+    def click(self, x: int, y: int) -> None:
+        """A left click at ``(x, y)``, through XTEST like a real mouse."""
+        self.run_tool("xdotool", "mousemove", "--sync", str(x), str(y), "click", "1")
+
+    def press_keys(self, window: int, *keys: str) -> None:
+        """Activate ``window`` (as a click on it would), then type ``keys`` through XTEST.
+
+        Real key events rather than ``key --window``, which sends synthetic events that
+        toolkits may ignore and that never reach the idle counter.
+        """
+        self.run_tool("xdotool", "windowactivate", "--sync", str(window), "key", *keys)
+
+    def window_name(self, window: int) -> str | None:
+        """The title of ``window``; None when it is gone."""
+        result = self.run_tool("xdotool", "getwindowname", str(window), check=False)
+        return result.stdout.rstrip("\n") if result.returncode == 0 else None
+
+    def viewable_windows_named(self, pattern: str) -> list[int]:
+        """Viewable windows whose title matches the regular expression ``pattern``."""
+        result = self.run_tool("xdotool", "search", "--onlyvisible", "--name", pattern, check=False)
+        return [int(line) for line in result.stdout.split() if line.strip()]
+
+    def viewable_windows_of_class(self, name: str) -> list[int]:
+        """Viewable windows whose ``WM_CLASS`` matches ``name`` (dunst's bubbles carry no pid)."""
+        result = self.run_tool("xdotool", "search", "--onlyvisible", "--class", name, check=False)
+        return [int(line) for line in result.stdout.split() if line.strip()]
+
+    def screen_geometry(self) -> WindowGeometry:
+        width, height = self.xdotool("getdisplaygeometry").split()
+        return WindowGeometry(0, 0, int(width), int(height))
+
+    def frame_geometry(self, window: int) -> WindowGeometry | None:
+        """The window with its decorations: its outermost ancestor below the root window."""
+        chain = [window, *self.ancestors(window)]
+        outermost = chain[-2] if len(chain) >= 2 else window
+        return self.geometry(outermost)
 
 
 class InputGenerator:
@@ -592,6 +665,119 @@ class SessionBus:
         return [str(item) for item in value]
 
 
+class BusMonitor(ManagedProcess):
+    """``dbus-monitor --binary`` on the test bus, parsed with jeepney.
+
+    The binary capture keeps every message as it was sent, D-Bus types included, so a test
+    can tell an ``int32`` 0 from a ``uint32`` 0, which the text output only spells out.
+    """
+
+    def __init__(
+        self,
+        name: str,
+        bus_address: str,
+        rules: Sequence[str],
+        *,
+        env: Mapping[str, str],
+        log_dir: Path,
+    ) -> None:
+        super().__init__(
+            name,
+            ["dbus-monitor", "--binary", "--address", bus_address, *rules],
+            env=env,
+            log_dir=log_dir,
+        )
+
+    def messages(self) -> list[Message]:
+        """Everything captured so far (a message still being written is left out)."""
+        parser = Parser()
+        parser.add_data(self.stdout_path.read_bytes())
+        captured: list[Message] = []
+        while (message := parser.get_next_message()) is not None:
+            captured.append(message)
+        return captured
+
+    def is_monitoring(self) -> bool:
+        """True once the bus has made it a monitor: it then drops its own name."""
+        return any(
+            message.header.fields.get(HeaderFields.member) == "NameLost"
+            for message in self.messages()
+        )
+
+    def method_calls(self, member: str) -> list[Message]:
+        return [
+            message
+            for message in self.messages()
+            if message.header.message_type is MessageType.method_call
+            and message.header.fields.get(HeaderFields.member) == member
+        ]
+
+    def notify_calls(self) -> list[NotifyCall]:
+        return [NotifyCall.from_message(message) for message in self.method_calls("Notify")]
+
+    def output_tail(self, max_chars: int = 6000) -> str:
+        lines = [_describe_message(message) for message in self.messages()]
+        text = "\n".join(lines)[-max_chars:]
+        err = self.stderr_text()[-max_chars:]
+        return f"--- {self.name} messages ---\n{text}\n--- {self.name} stderr ---\n{err}"
+
+
+def _describe_message(message: Message) -> str:
+    fields = message.header.fields
+    return (
+        f"{message.header.message_type.name} {fields.get(HeaderFields.sender, '?')}"
+        f" -> {fields.get(HeaderFields.destination, '*')}"
+        f" {fields.get(HeaderFields.member, '')}({fields.get(HeaderFields.signature, '')})"
+        f" {message.body!r}"
+    )
+
+
+NOTIFY_SIGNATURE = "susssasa{sv}i"
+"""``Notify(app_name, replaces_id, app_icon, summary, body, actions, hints, expire_timeout)``."""
+
+
+@dataclass(frozen=True)
+class NotifyCall:
+    """One ``org.freedesktop.Notifications.Notify`` call as it crossed the bus."""
+
+    sender: str
+    """The caller's unique bus name."""
+    signature: str
+    app_name: str
+    replaces_id: int
+    app_icon: str
+    summary: str
+    body: str
+    actions: dict[str, str]
+    """Action key → label, in the order sent."""
+    hints: dict[str, tuple[str, object]]
+    """Hint name → (D-Bus signature, value)."""
+    expire_timeout: int
+
+    @classmethod
+    def from_message(cls, message: Message) -> NotifyCall:
+        fields = message.header.fields
+        signature = str(fields.get(HeaderFields.signature, ""))
+        if signature != NOTIFY_SIGNATURE:
+            raise HarnessError(f"Notify with signature {signature!r}: {message.body!r}")
+        app_name, replaces_id, app_icon, summary, body, actions, hints, timeout = message.body
+        pairs = list(actions)
+        if len(pairs) % 2:
+            raise HarnessError(f"Notify actions are not key/label pairs: {pairs!r}")
+        return cls(
+            sender=str(fields.get(HeaderFields.sender, "")),
+            signature=signature,
+            app_name=app_name,
+            replaces_id=replaces_id,
+            app_icon=app_icon,
+            summary=summary,
+            body=body,
+            actions=dict(zip(pairs[0::2], pairs[1::2], strict=True)),
+            hints=dict(hints),
+            expire_timeout=timeout,
+        )
+
+
 _BUS_CONFIG = """<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
  "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
 <busconfig>
@@ -621,6 +807,7 @@ def _bus_config(socket_dir: Path, *, activation: bool) -> str:
 
 # ------------------------------------------------------------------------------ dunst
 _DUNSTRC = """[global]
+    dmenu = {menu_command}
     monitor = 0
     follow = none
     width = 360
@@ -643,6 +830,100 @@ _DUNSTRC = """[global]
     timeout = 0
 """
 
+_MENU_SCRIPT = """#!/bin/sh
+# dunst's context menu (its "dmenu" setting), played by the test: it records the entries
+# offered and picks the first one that contains the label the test chose.
+offered=$(cat)
+printf '%s\\n---\\n' "$offered" >>{offered}
+[ -s {choice} ] || exit 1
+printf '%s\\n' "$offered" | grep -F -m 1 -e "$(cat {choice})"
+"""
+
+_MENU_ENTRY_RE = re.compile(r"^#(?P<label>.*) \((?P<summary>.*)\) \[(?P<id>\d+),(?P<action>.*)\]$")
+"""dunst 1.9's context menu entry for an action: ``#Snooze 1 min (summary) [2,snooze]``."""
+
+
+@dataclass(frozen=True)
+class MenuEntry:
+    label: str
+    summary: str
+    notification_id: int
+    action: str
+
+
+class NotificationServer:
+    """The test desktop's dunst, used as a person would: read, click, pick from its menu.
+
+    ``dunstctl action 0`` clicks the bubble (its default action). The other actions are
+    only reachable through dunst's context menu, which runs a dmenu-like program: the test
+    desktop's is a script that picks the entry containing the label given to ``choose``.
+    """
+
+    def __init__(self, env: Mapping[str, str], folder: Path) -> None:
+        self._env = dict(env)
+        self._choice = folder / "menu-choice"
+        self._offered = folder / "menu-offered.log"
+        self.menu_script = folder / "dunst-menu"
+        self.menu_script.write_text(
+            _MENU_SCRIPT.format(
+                offered=shlex.quote(str(self._offered)), choice=shlex.quote(str(self._choice))
+            )
+        )
+        self.menu_script.chmod(0o755)
+
+    def dunstctl(self, *args: str) -> str:
+        result = subprocess.run(
+            ["dunstctl", *args], env=self._env, capture_output=True, text=True, timeout=10
+        )
+        if result.returncode != 0:
+            raise HarnessError(f"dunstctl {' '.join(args)} failed: {result.stderr.strip()}")
+        return result.stdout
+
+    def displayed(self) -> int:
+        """How many bubbles are on screen."""
+        return int(self.dunstctl("count", "displayed").strip())
+
+    def click(self, position: int = 0) -> None:
+        """Invoke the default action of the displayed bubble at ``position`` (a click)."""
+        self.dunstctl("action", str(position))
+
+    def choose(self, label: str, *, timeout: float = 5.0) -> MenuEntry:
+        """Open the context menu and pick the entry whose label contains ``label``.
+
+        Returns the entry picked; fails when the menu did not offer one.
+        """
+        self._choice.write_text(label)
+        shown_before = len(self._menus_offered())
+        self.dunstctl("context")
+
+        def new_menu() -> list[str] | None:
+            menus = self._menus_offered()
+            return menus[-1] if len(menus) > shown_before else None
+
+        menu = wait_until(new_menu, timeout=timeout, what="dunst to open its context menu")
+        for entry in map(_parse_menu_entry, menu):
+            if entry is not None and label in entry.label:
+                return entry
+        raise HarnessError(f"dunst's menu offered no {label!r}: {menu!r}")
+
+    def _menus_offered(self) -> list[list[str]]:
+        if not self._offered.exists():
+            return []
+        text = self._offered.read_text()
+        return [block.strip("\n").splitlines() for block in text.split("---\n")[:-1]]
+
+
+def _parse_menu_entry(line: str) -> MenuEntry | None:
+    match = _MENU_ENTRY_RE.match(line)
+    if match is None:
+        return None  # a URL or something else than an action
+    return MenuEntry(
+        label=match["label"],
+        summary=match["summary"],
+        notification_id=int(match["id"]),
+        action=match["action"],
+    )
+
 
 # ------------------------------------------------------------------------------ the desktop
 class TrayHost(Enum):
@@ -659,6 +940,8 @@ class DesktopOptions:
     notification_server: bool = True
     window_manager: bool = True
     bus_activation: bool = False
+    record_notifications: bool = False
+    """Capture ``org.freedesktop.Notifications`` traffic with dbus-monitor from the start."""
     screen: str = "1280x800x24"
     desktop_rgb: int = 0x56718C
     """A calm blue-grey rather than X's black, so screenshots read like a desktop."""
@@ -675,6 +958,10 @@ class Desktop:
     """The environment for programs run inside the desktop (the app, its CLI, the tools)."""
     log_dir: Path
     processes: list[ManagedProcess] = field(default_factory=list)
+    notifications: NotificationServer | None = None
+    """dunst, when the desktop has a notification server."""
+    bus_monitor: BusMonitor | None = None
+    """The notification traffic, with ``DesktopOptions.record_notifications``."""
 
     def ensure_daemons_running(self) -> None:
         for process in self.processes:
@@ -888,9 +1175,29 @@ def desktop_session(root: Path, options: DesktopOptions = DesktopOptions()) -> I
                 _bus_name_owned(desktop, SNI_WATCHER_NAME),
                 f"{SNI_WATCHER_NAME} on the bus",
             )
+        if options.record_notifications:
+            monitor = stack.enter_context(
+                BusMonitor(
+                    "dbus-monitor",
+                    bus_address,
+                    [f"interface='{NOTIFICATIONS_NAME}'"],
+                    env=env,
+                    log_dir=log_dir,
+                )
+            )
+            desktop.processes.append(monitor)
+            desktop.bus_monitor = monitor
+
+            def monitoring() -> bool:
+                monitor.ensure_running()
+                return monitor.is_monitoring()
+
+            wait_until(monitoring, timeout=STARTUP_TIMEOUT_S, what="dbus-monitor to listen")
         if options.notification_server:
+            desktop.notifications = NotificationServer(env, root)
             dunstrc = root / "dunstrc"
-            dunstrc.write_text(_DUNSTRC)
+            menu_command = shlex.quote(str(desktop.notifications.menu_script))
+            dunstrc.write_text(_DUNSTRC.format(menu_command=menu_command))
             _start_daemon(
                 stack,
                 desktop,

@@ -1,0 +1,1 @@
+"""Tests of what Sitbreak ships: install files, icons, the wheel and the frozen build."""
