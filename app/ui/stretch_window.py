@@ -411,6 +411,9 @@ class StretchWindow(QWidget):
         self.setScreen(screen)
         self._place(screen.availableGeometry().center())
         self.show()
+        # Shown, every layout is active and every font resolved: measure again, so the
+        # content needs no scrolling when the screen has the room.
+        self._place(screen.availableGeometry().center())
         self.raise_()
         self.activateWindow()
         self.done_button.setFocus()

@@ -482,3 +482,25 @@ def test_a_long_exercise_scrolls_and_the_answers_stay_in_reach(qtbot, window, co
     done = window.done_button
     assert window.rect().contains(done.geometry())
     assert done.isVisible()
+
+
+def test_no_bundled_exercise_scrolls_when_the_screen_has_room(qtbot, window, controller):
+    """The window takes the height its content needs; it scrolls only on a small screen."""
+    from app.library.loader import load_library
+    from app.resources import exercises_dir, illustrations_dir
+
+    library = load_library([exercises_dir()], illustration_dirs=[illustrations_dir()])
+    assert library.exercises
+    for exercise in library.exercises:
+        controller.present(exercise, snooze_min=10)
+        qtbot.waitExposed(window)
+        available = window.screen().availableGeometry().height()
+        frame = window.frameGeometry().height() - window.geometry().height()
+        scrollbar = window.scroll_area.verticalScrollBar()
+        tallest = available - frame
+
+        def fits(bar=scrollbar, tallest=tallest):
+            return not bar.isVisible() or window.height() == tallest
+
+        qtbot.waitUntil(fits, timeout=2000)
+        controller.withdraw()
