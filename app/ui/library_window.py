@@ -14,7 +14,7 @@ from math import cos, radians, sin
 from pathlib import Path
 from typing import TypeVar
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QColor,
@@ -46,6 +46,7 @@ from PySide6.QtWidgets import (
 
 from app import APP_NAME
 from app.core.exercise import Equipment, MuscleGroup, Position
+from app.ui.illustration import load_illustration
 from app.ui.stretch_window import CARD_BACKGROUND, blend, plain_label, scaled_font, set_text_colour
 
 log = logging.getLogger(__name__)
@@ -159,14 +160,7 @@ class Thumbnail(QWidget):
         return self._renderer.isValid()
 
     def load(self, path: Path | None) -> None:
-        data = b""
-        if path is not None:
-            try:
-                data = path.read_bytes()
-            except OSError as error:
-                log.warning("illustration %s could not be read: %s", path, error)
-        if not self._renderer.load(QByteArray(data)) and data:
-            log.warning("illustration %s is not an SVG image Qt can draw", path)
+        load_illustration(self._renderer, path)
         self.update()
 
     def set_opacity(self, opacity: float) -> None:

@@ -12,7 +12,7 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QEvent, QPoint, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QColor,
@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import APP_NAME
+from app.ui.illustration import load_illustration
 
 log = logging.getLogger(__name__)
 
@@ -129,17 +130,9 @@ class IllustrationView(QWidget):
 
     def load(self, path: Path | None) -> bool:
         """Show the SVG at ``path``; on a missing or broken file, log why and show nothing."""
-        data = b""
-        if path is not None:
-            try:
-                data = path.read_bytes()
-            except OSError as error:
-                log.warning("illustration %s could not be read: %s", path, error)
-        # An empty document resets the renderer to "no picture" without a Qt warning.
-        if not self._renderer.load(QByteArray(data)) and data:
-            log.warning("illustration %s is not an SVG image Qt can draw", path)
+        shown = load_illustration(self._renderer, path)
         self.update()
-        return self.has_picture
+        return shown
 
     def paintEvent(self, event: QPaintEvent) -> None:
         del event
