@@ -11,8 +11,9 @@ import logging
 import os
 import signal
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer
@@ -22,6 +23,7 @@ from app import APP_ID, APP_NAME, __version__
 from app.core.clock import SystemClock
 from app.core.engine import DeskEngine
 from app.core.schedule import PauseChoice
+from app.i18n_qt import install_translator
 from app.paths import AppPaths
 from app.settings.model import Settings
 from app.settings.state import State, load_state
@@ -38,6 +40,7 @@ if TYPE_CHECKING:
     from app.platform.base import Environment
     from app.prompt_flow import PromptFlow
     from app.ui.library_controller import LibraryController
+    from app.ui.settings_controller import SettingsController
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +52,7 @@ class _Core:
     """What exists before the event loop runs: enough to paint the tray icon."""
 
     paths: AppPaths
+    basedir: Path | None
     qt_app: QApplication
     clock: SystemClock
     engine: DeskEngine
@@ -60,18 +64,21 @@ class _Core:
     notices: list[str]
 
 
-def run_app(paths: AppPaths) -> int:
+def run_app(paths: AppPaths, *, basedir: Path | None = None) -> int:
     """Run Sitbreak until quit; returns the process exit code.
 
     The caller (``cli``) holds the single-instance lock and has set up logging.
+    ``basedir`` is the ``--basedir`` the app runs with (start at login keeps it).
     """
     qt_app = QApplication(sys.argv[:1])
     qt_app.setApplicationName(APP_NAME)
     qt_app.setApplicationVersion(__version__)
     qt_app.setDesktopFileName(APP_ID)
     qt_app.setQuitOnLastWindowClosed(False)
-    core = _build_core(paths, qt_app)
-    keep_alive: list[object] = []
+    # Before any widget exists: texts are looked up when widgets are built.
+    translator = install_translator(qt_app)
+    core = _build_core(paths, qt_app, basedir)
+    keep_alive: list[object] = [translator]
 
     def start_services() -> None:
         try:
@@ -89,7 +96,7 @@ def run_app(paths: AppPaths) -> int:
         core.sitting_log.close()
 
 
-def _build_core(paths: AppPaths, qt_app: QApplication) -> _Core:
+def _build_core(paths: AppPaths, qt_app: QApplication, basedir: Path | None) -> _Core:
     clock = SystemClock()
     now = clock.now().wall
     notices: list[str] = []
@@ -106,6 +113,7 @@ def _build_core(paths: AppPaths, qt_app: QApplication) -> _Core:
     shell.show()
     return _Core(
         paths=paths,
+        basedir=basedir,
         qt_app=qt_app,
         clock=clock,
         engine=engine,
@@ -125,6 +133,7 @@ def _start_services(core: _Core) -> list[object]:
     from app.ipc import IpcError, IpcServer
     from app.platform.base import Environment
     from app.platform.factory import open_backends
+    from app.platform.presence import open_presence_source
     from app.scheduling.desk_scheduler import DeskScheduler
     from app.scheduling.qt_scheduler import SafeQtScheduler
     from app.ui.controller import TrayController
@@ -133,6 +142,7 @@ def _start_services(core: _Core) -> list[object]:
     qt_app, clock, shell = core.qt_app, core.clock, core.shell
     env = Environment.from_os(os.environ, sys.platform)
     platform = open_backends(env)
+    presence = open_presence_source(env)
     tray = _tray_kind(core.tray_available)
     coordinator = DeskCoordinator(
         clock=clock,
@@ -140,6 +150,8 @@ def _start_services(core: _Core) -> list[object]:
         idle_source=platform.idle,
         session_watcher=platform.session,
         sitting_log=core.sitting_log,
+        presence_source=presence,
+        quiet=core.settings.quiet,
         state=core.state,
         state_file=core.paths.state_file,
         backends=Backends(
@@ -153,6 +165,7 @@ def _start_services(core: _Core) -> list[object]:
     flow = _build_prompt_flow(core, coordinator, env, tray, library)
     library_controller = _build_library_window(core, flow)
     actions = _AppActions(core, coordinator, flow, library, library_controller)
+    actions.settings = _build_settings_dialog(core, env, coordinator, flow, actions, library)
     controller = TrayController(shell, actions)
     coordinator.snapshot_changed.connect(lambda snap: controller.show(snap, clock.now().wall))
     coordinator.prompt_resolved.connect(lambda _event: controller.clear_prompt())
@@ -164,7 +177,7 @@ def _start_services(core: _Core) -> list[object]:
     coordinator.attach_scheduler(DeskScheduler(scheduler, coordinator.sample))
 
     server = IpcServer(core.paths.socket_path)
-    _register_commands(server, coordinator, flow, qt_app)
+    _register_commands(server, coordinator, flow, actions, qt_app)
     try:
         server.listen()
     except IpcError as exc:
@@ -181,6 +194,7 @@ def _start_services(core: _Core) -> list[object]:
         _stop(coordinator)
         scheduler.shutdown(wait=False)
         platform.close()
+        presence.close()
         server.close()
         signals.close()
 
@@ -196,7 +210,9 @@ def _start_services(core: _Core) -> list[object]:
         coordinator.first_run_noticed()
     return [
         *kept,
+        actions.settings,
         platform,
+        presence,
         coordinator,
         flow,
         library_controller,
@@ -283,6 +299,58 @@ def _build_library_window(core: _Core, flow: PromptFlow) -> LibraryController:
     return controller
 
 
+def _build_settings_dialog(
+    core: _Core,
+    env: Environment,
+    coordinator: DeskCoordinator,
+    flow: PromptFlow,
+    actions: _AppActions,
+    library: tuple[Exercise, ...],
+) -> SettingsController:
+    """The settings dialog: applied live, saved atomically, start at login on disk."""
+    from app.platform.autostart_factory import open_autostart, this_launch_command
+    from app.settings.store import save_settings
+    from app.ui.settings_controller import SettingsController
+    from app.ui.settings_dialog import SettingsDialog
+
+    extra_args = ("--basedir", str(core.basedir)) if core.basedir is not None else ()
+    autostart = open_autostart(env, os.environ, this_launch_command(extra_args))
+
+    def apply(new: Settings) -> None:
+        # Favourites are the library window's: keep what it saved while the dialog was open.
+        favourites = core.settings.exercises.favourites
+        new = replace(new, exercises=replace(new.exercises, favourites=favourites))
+        save_settings(core.paths.settings_file, new)  # raises: the dialog shows why
+        core.settings = new
+        coordinator.apply_settings(new)
+        flow.set_preferences(new.preferences())
+
+    def delete_all_data() -> None:
+        coordinator.forget()
+        core.sitting_log.close()
+        paths = core.paths
+        doomed = [paths.settings_file, paths.state_file]
+        doomed += [
+            paths.database.with_name(paths.database.name + end) for end in ("", "-wal", "-shm")
+        ]
+        doomed += sorted(paths.log_file.parent.glob(paths.log_file.name + "*"))
+        for path in doomed:
+            path.unlink(missing_ok=True)
+        log.warning("all data deleted at the user's request; quitting")
+        _quit(core.qt_app)
+
+    controller = SettingsController(
+        SettingsDialog(),
+        apply=apply,
+        autostart=autostart,
+        data_folder=core.paths.data_dir,
+        delete_all_data=delete_all_data,
+        exercise_names={exercise.id: exercise.name for exercise in library},
+    )
+    controller.library_requested.connect(actions.open_library)
+    return controller
+
+
 class _AppActions:
     """What the tray menu and the status window can ask for (``ui.controller.AppActions``)."""
 
@@ -300,6 +368,12 @@ class _AppActions:
         self._library = library
         self._library_controller = library_controller
         self._about: QDialog | None = None
+        self.settings: SettingsController | None = None
+        """Set once the dialog is built (it needs these actions for its library link)."""
+
+    def open_settings(self) -> None:
+        if self.settings is not None:
+            self.settings.open(self._core.settings)
 
     def open_library(self) -> None:
         self._library_controller.show_library(self._library, self._core.settings.preferences())
@@ -336,7 +410,11 @@ class _AppActions:
 
 
 def _register_commands(
-    server: IpcServer, coordinator: DeskCoordinator, flow: PromptFlow, qt_app: QApplication
+    server: IpcServer,
+    coordinator: DeskCoordinator,
+    flow: PromptFlow,
+    actions: _AppActions,
+    qt_app: QApplication,
 ) -> None:
     """The control socket's commands (documented in docs/cli.md)."""
     from app.cli import no_args_from, pause_choice_from, snooze_minutes_from
@@ -370,6 +448,13 @@ def _register_commands(
     server.register("snooze", snooze)
     server.register("pause", pause)
     server.register("resume", resume)
+
+    def settings(args: dict[str, Any]) -> dict[str, Any]:
+        no_args_from("settings", args)
+        actions.open_settings()
+        return status(args)
+
+    server.register("settings", settings)
     server.register("quit", lambda _args: _quit_soon(qt_app))
 
 

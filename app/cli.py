@@ -96,6 +96,8 @@ def main(argv: list[str] | None = None) -> int:
             return _control(paths, "pause", {"choice": choice.value}, confirm_pause)
         if command == "resume":
             return _control(paths, "resume", {}, confirm_resume)
+        if command == "settings":
+            return _control(paths, "settings", {}, lambda _result: ["Opening the settings."])
         if command == "library":
             validate: list[Path] | None = options.validate
             if validate is not None:
@@ -185,6 +187,12 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[common],
         help="end a pause now",
         description="End a pause now: prompts come back.",
+    )
+    commands.add_parser(
+        "settings",
+        parents=[common],
+        help="open the settings dialog of the running Sitbreak",
+        description="Open the settings dialog of the running Sitbreak.",
     )
     library = commands.add_parser(
         "library",
@@ -302,7 +310,7 @@ def _run(paths: AppPaths, *, basedir: Path | None, verbose: bool) -> int:
             raise PathsError(f"Cannot open the log file {paths.log_file}: {reason}.") from exc
         from app.bootstrap import run_app  # imported here: only `run` pays for Qt widgets
 
-        return run_app(paths)
+        return run_app(paths, basedir=basedir)
 
 
 def _status(paths: AppPaths, *, as_json: bool) -> int:

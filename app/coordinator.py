@@ -36,7 +36,9 @@ from app.core.model import (
 from app.core.restart import SavedActivity, decide_restart
 from app.core.schedule import NO_PAUSE, PauseChoice, pause_for
 from app.platform.base import IdleSource, SessionWatcher
+from app.platform.presence import PresenceSource
 from app.scheduling.desk_scheduler import DeskScheduler
+from app.settings.model import QuietSettings, Settings
 from app.settings.state import State, save_state
 from app.storage.log import SittingLog
 from app.storage.records import SessionEndReason
@@ -73,6 +75,8 @@ class DeskCoordinator(QObject):
         idle_source: IdleSource,
         session_watcher: SessionWatcher,
         sitting_log: SittingLog,
+        presence_source: PresenceSource,
+        quiet: QuietSettings,
         state: State,
         state_file: Path,
         backends: Backends,
@@ -84,6 +88,8 @@ class DeskCoordinator(QObject):
         self._idle = idle_source
         self._session = session_watcher
         self._log = sitting_log
+        self._presence = presence_source
+        self._quiet = quiet
         self._scheduler: DeskScheduler | None = None
         self._state = state
         self._state_file = state_file
@@ -110,6 +116,12 @@ class DeskCoordinator(QObject):
     def attach_scheduler(self, scheduler: DeskScheduler) -> None:
         self._scheduler = scheduler
         self._rearm()
+
+    def forget(self) -> None:
+        """All data is being deleted: write nothing more, sample nothing more."""
+        self._stopped = True
+        if self._scheduler is not None:
+            self._scheduler.stop()
 
     def stop(self) -> None:
         """Close the bout as 'quit' and the session; safe to call twice."""
@@ -142,7 +154,17 @@ class DeskCoordinator(QObject):
     def _feed_sample(self) -> Instant:
         at = self._clock.now()
         idle = self._idle.idle_seconds()
-        sample = Sample(at=at, idle_s=idle, locked=self._session.locked)
+        reading = self._presence.presence()
+        sample = Sample(
+            at=at,
+            idle_s=idle,
+            locked=self._session.locked,
+            present=reading.present,
+            quiet=reading.quiet_for(
+                when_fullscreen=self._quiet.when_fullscreen,
+                when_do_not_disturb=self._quiet.when_do_not_disturb,
+            ),
+        )
         self._apply(self._engine.feed(sample))
         if self._session_id is not None:
             self._log.touch_session(self._session_id, at.wall)
@@ -202,6 +224,12 @@ class DeskCoordinator(QObject):
         if self._engine.snapshot().phase is not Phase.SNOOZED:
             return None
         return self._engine.prompt_due_in()
+
+    def apply_settings(self, settings: Settings) -> None:
+        """New settings from the dialog: the engine and the jobs pick them up now."""
+        self._quiet = settings.quiet
+        self._engine.reconfigure(settings.engine_config())
+        self.sample("settings")
 
     def _after_action(self) -> None:
         self._rearm()

@@ -14,7 +14,9 @@ plus their length reaches the away threshold.
 A prompt only ever fires at a reading that saw the user act (input or presence) since the
 reading before: inside the window when that input ended a lull (a pause of at least the
 lull length but under a minute), at the upper bound, after a snooze or for a re-reminder
-as soon as input shows the user is there. An empty chair gets no prompt.
+as soon as input shows the user is there. An empty chair gets no prompt. While the platform
+says quiet (a fullscreen window, do-not-disturb) no prompt shows; the one that came due
+meanwhile waits for the next input.
 """
 
 from __future__ import annotations
@@ -345,8 +347,8 @@ class DeskEngine:
         last = self._last
         if bout is None or last is None or self._hold is not None:
             return None
-        if self._suppressed(last.at.wall):
-            return None
+        if self._suppressed(last.at.wall) or last.quiet:
+            return None  # the sample timer notices when the quiet ends
         return max(0.0, self._threshold() - bout.desk_s)
 
     def _threshold(self) -> float:
@@ -442,7 +444,9 @@ class DeskEngine:
             prompt.window_base_s = desk - cfg.window_start_s
             prompt.snooze_until_s = None
         self._was_suppressed = suppressed
-        if suppressed or sample.locked:
+        if suppressed or sample.locked or sample.quiet:
+            # Quiet: nothing shows, not even a re-reminder; the next reading after it ends
+            # applies the usual rules, so the waiting prompt comes with the next input.
             return
         estimated = sample.idle_s is None
         here = self._input_seen

@@ -20,6 +20,8 @@ class Sample:
     locked: bool = False
     present: bool = False
     """A presence signal holds (fullscreen window, idle inhibitor): sitting even without input."""
+    quiet: bool = False
+    """Prompts wait now (a fullscreen window, do-not-disturb); they show when it ends."""
 
 
 @dataclass(frozen=True, slots=True)

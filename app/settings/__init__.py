@@ -5,10 +5,15 @@ Pure Python: no Qt, no scheduler. Callers import what they need from here.
 
 from app.settings.atomic import atomic_write_text
 from app.settings.durations import format_duration, parse_duration
+from app.settings.kinds import format_time_range, parse_time_range
 from app.settings.model import (
+    TRAY_ICON_STYLES,
     ExerciseSettings,
+    GeneralSettings,
+    GoalSettings,
     PresenceSettings,
     PromptSettings,
+    QuietSettings,
     Settings,
     WorkingHoursSettings,
 )
@@ -18,10 +23,14 @@ from app.settings.upgrades import SCHEMA_VERSION
 
 __all__ = [
     "SCHEMA_VERSION",
+    "TRAY_ICON_STYLES",
     "ExerciseSettings",
+    "GeneralSettings",
+    "GoalSettings",
     "NewerSchemaError",
     "PresenceSettings",
     "PromptSettings",
+    "QuietSettings",
     "Settings",
     "SettingsLoad",
     "State",
@@ -29,9 +38,11 @@ __all__ = [
     "WorkingHoursSettings",
     "atomic_write_text",
     "format_duration",
+    "format_time_range",
     "load_settings",
     "load_state",
     "parse_duration",
+    "parse_time_range",
     "save_settings",
     "save_state",
 ]

@@ -7,13 +7,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar, cast
 
 from app.core.exercise import Equipment, Position, is_valid_id
 from app.settings.durations import format_duration
 from app.settings.kinds import (
     CLOCK_TIME,
+    DAY_NAMES,
     FLAG,
+    TIME_RANGES,
     WEEKDAYS,
     Kind,
     choice,
@@ -24,9 +26,13 @@ from app.settings.kinds import (
     word_set,
 )
 from app.settings.model import (
+    TRAY_ICON_STYLES,
     ExerciseSettings,
+    GeneralSettings,
+    GoalSettings,
     PresenceSettings,
     PromptSettings,
+    QuietSettings,
     Settings,
     WorkingHoursSettings,
 )
@@ -34,7 +40,14 @@ from app.settings.upgrades import SCHEMA_VERSION, Document
 
 T = TypeVar("T")
 Section = TypeVar(
-    "Section", PromptSettings, PresenceSettings, WorkingHoursSettings, ExerciseSettings
+    "Section",
+    PromptSettings,
+    PresenceSettings,
+    WorkingHoursSettings,
+    QuietSettings,
+    ExerciseSettings,
+    GoalSettings,
+    GeneralSettings,
 )
 
 ONE_DAY = 24 * 3600
@@ -42,6 +55,8 @@ DELIVERY_MODES = ("notification", "toast", "both")
 _DURATION = duration(1, ONE_DAY)
 """The file accepts any duration from 1 s to 24 h; the settings dialog enforces human ranges."""
 _EXERCISE_IDS = id_set(is_valid_id, "glute-bridge")
+_DAILY_MINUTES = count(0, 24 * 60)
+"""Goal minutes the file accepts; the dialog keeps to human ranges (``human.HUMAN_LIMITS``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +66,15 @@ class FieldSpec(Generic[T]):
     attr: str
     """The attribute of the section's dataclass."""
     kind: Kind[T]
+    day: int | None = None
+    """For one weekday's entry of a per-day mapping attribute (``ranges[0]`` is ``mon``)."""
+
+    def value_of(self, section: object) -> T:
+        """This field's value in a section's dataclass."""
+        value: Any = getattr(section, self.attr)
+        if self.day is None:
+            return cast(T, value)
+        return cast(T, value.get(self.day, ()))
 
 
 FIELDS: dict[str, tuple[FieldSpec[Any], ...]] = {
@@ -62,13 +86,16 @@ FIELDS: dict[str, tuple[FieldSpec[Any], ...]] = {
         FieldSpec("remind_after", "remind_after_s", _DURATION),
         FieldSpec("max_reminders", "max_reminders", count(0, 10)),
         FieldSpec("delivery", "delivery", choice(*DELIVERY_MODES)),
+        FieldSpec("sound", "sound", FLAG),
     ),
     "presence": (FieldSpec("away_after", "away_s", _DURATION),),
     "working_hours": (
         FieldSpec("enabled", "enabled", FLAG),
-        FieldSpec("days", "days", WEEKDAYS),
-        FieldSpec("start", "start", CLOCK_TIME),
-        FieldSpec("end", "end", CLOCK_TIME),
+        *(FieldSpec(name, "ranges", TIME_RANGES, day) for day, name in enumerate(DAY_NAMES)),
+    ),
+    "quiet": (
+        FieldSpec("when_fullscreen", "when_fullscreen", FLAG),
+        FieldSpec("when_do_not_disturb", "when_do_not_disturb", FLAG),
     ),
     "exercises": (
         FieldSpec("positions", "positions", word_set(*Position)),
@@ -76,6 +103,13 @@ FIELDS: dict[str, tuple[FieldSpec[Any], ...]] = {
         FieldSpec("favourites", "favourites", _EXERCISE_IDS),
         FieldSpec("hidden", "hidden", _EXERCISE_IDS),
     ),
+    "goals": (
+        FieldSpec("walk_minutes", "walk_minutes", _DAILY_MINUTES),
+        FieldSpec("stretch_minutes", "stretch_minutes", _DAILY_MINUTES),
+        FieldSpec("strength_days", "strength_days", WEEKDAYS),
+        FieldSpec("strength_time", "strength_time", CLOCK_TIME),
+    ),
+    "general": (FieldSpec("tray_icon_style", "tray_icon_style", choice(*TRAY_ICON_STYLES)),),
 }
 """Section name (also the attribute of ``Settings``) → its fields, in file order."""
 
@@ -89,7 +123,10 @@ def settings_from_document(document: Document, schema: int) -> tuple[Settings, l
         prompts=prompts,
         presence=reader.section("presence", PresenceSettings()),
         working_hours=reader.section("working_hours", WorkingHoursSettings()),
+        quiet=reader.section("quiet", QuietSettings()),
         exercises=reader.section("exercises", ExerciseSettings()),
+        goals=reader.section("goals", GoalSettings()),
+        general=reader.section("general", GeneralSettings()),
         extra=reader.extra,
     )
     return settings, reader.problems
@@ -100,7 +137,7 @@ def document_from_settings(settings: Settings) -> Document:
     document: Document = {"schema": SCHEMA_VERSION}
     for name, fields in FIELDS.items():
         values = getattr(settings, name)
-        table = {spec.key: spec.kind.write(getattr(values, spec.attr)) for spec in fields}
+        table = {spec.key: spec.kind.write(spec.value_of(values)) for spec in fields}
         unknown = settings.extra.get(name)
         if isinstance(unknown, dict):
             table.update((key, value) for key, value in unknown.items() if key not in table)
@@ -132,11 +169,16 @@ class _Reader:
         unknown = {key: value for key, value in raw.items() if key not in known}
         if unknown:
             self.extra[name] = unknown
-        values = {
-            spec.attr: self._value(name, spec, raw[spec.key], getattr(defaults, spec.attr))
-            for spec in fields
-            if spec.key in raw
-        }
+        values: dict[str, Any] = {}
+        for spec in fields:
+            if spec.key not in raw:
+                continue
+            value = self._value(name, spec, raw[spec.key], spec.value_of(defaults))
+            if spec.day is None:
+                values[spec.attr] = value
+            else:  # one day of a per-day mapping: start from the defaults, replace that day
+                days = values.setdefault(spec.attr, dict(getattr(defaults, spec.attr)))
+                days[spec.day] = value
         return replace(defaults, **values)
 
     def _value(self, section: str, spec: FieldSpec[T], raw: object, default: T) -> T:

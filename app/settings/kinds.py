@@ -13,12 +13,15 @@ from dataclasses import dataclass
 from datetime import date, time
 from typing import Generic, TypeVar
 
+from app.core.schedule import TimeRange
 from app.settings.durations import EXAMPLE, format_duration, parse_duration
 
 T = TypeVar("T")
 
 DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _CLOCK = re.compile(r"([0-9]{1,2}):([0-9]{2})")
+_RANGE = re.compile(r"([^-]*)-([^-]*)")
+RANGE_EXAMPLE = "09:00-17:00"
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,14 +103,48 @@ def _read_days(raw: object) -> tuple[int, ...]:
     return tuple(sorted({DAY_NAMES.index(name) for name in names}))
 
 
-def _read_clock_time(raw: object) -> time:
-    """``"09:00"``; a TOML local time (``09:00:00``) on a whole minute is accepted too."""
+def read_clock_time(raw: object) -> time:
+    """``"09:00"``; a TOML local time (``09:00:00``) on a whole minute is accepted too.
+
+    Raises ValueError for anything else, "24:00" included.
+    """
     if isinstance(raw, time) and raw.tzinfo is None and raw.second == raw.microsecond == 0:
         return raw
     match = _CLOCK.fullmatch(raw.strip()) if isinstance(raw, str) else None
     if match is None or int(match[1]) > 23 or int(match[2]) > 59:
         raise ValueError("not a time of day")
     return time(int(match[1]), int(match[2]))
+
+
+def parse_time_range(raw: object) -> TimeRange:
+    """``"09:00-17:00"`` (spaces around the parts are fine); raises ValueError otherwise.
+
+    An end at or before the start runs past midnight: ``"22:00-06:00"`` is a night shift,
+    ``"00:00-00:00"`` the whole day.
+    """
+    match = _RANGE.fullmatch(raw) if isinstance(raw, str) else None
+    try:
+        if match is None:
+            raise ValueError(raw)
+        return TimeRange(read_clock_time(match[1]), read_clock_time(match[2]))
+    except ValueError:
+        raise ValueError(f"not a range like {RANGE_EXAMPLE}: {show_raw(raw)}") from None
+
+
+def format_time_range(time_range: TimeRange) -> str:
+    """``"09:00-17:00"``: how a range is saved and shown."""
+    return f"{time_range.start:%H:%M}-{time_range.end:%H:%M}"
+
+
+def _read_ranges(raw: object) -> tuple[TimeRange, ...]:
+    if not isinstance(raw, list):
+        raise ValueError("not a list")
+    unique = {parse_time_range(item) for item in raw}
+    return tuple(sorted(unique, key=lambda r: (r.start, r.end)))
+
+
+def _write_ranges(ranges: tuple[TimeRange, ...]) -> list[str]:
+    return [format_time_range(time_range) for time_range in ranges]
 
 
 def _write_days(days: tuple[int, ...]) -> list[str]:
@@ -133,10 +170,19 @@ WEEKDAYS: Kind[tuple[int, ...]] = Kind(
 CLOCK_TIME: Kind[time] = Kind(
     expected='a time like "09:00"',
     allowed="00:00–23:59",
-    read=_read_clock_time,
+    read=read_clock_time,
     in_range=lambda _: True,
     write=lambda t: t.strftime("%H:%M"),
     show=lambda t: t.strftime("%H:%M"),
+)
+
+TIME_RANGES: Kind[tuple[TimeRange, ...]] = Kind(
+    expected=f'a list of ranges like ["{RANGE_EXAMPLE}"]',
+    allowed='each "HH:MM-HH:MM"; an end at or before the start runs past midnight',
+    read=_read_ranges,
+    in_range=lambda _: True,
+    write=_write_ranges,
+    show=lambda ranges: show_raw(_write_ranges(ranges)),
 )
 
 

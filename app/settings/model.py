@@ -15,6 +15,11 @@ from app.core.model import EngineConfig
 from app.core.schedule import TimeRange, WorkingHours
 from app.settings.upgrades import SCHEMA_VERSION
 
+WEEK = range(7)
+"""Weekday numbers, 0 = Monday."""
+OFFICE_DAY = TimeRange(time(9, 0), time(17, 0))
+TRAY_ICON_STYLES = ("auto", "light", "dark")
+
 
 @dataclass(frozen=True, slots=True)
 class PromptSettings:
@@ -29,6 +34,8 @@ class PromptSettings:
     delivery: str = "notification"
     """How prompts reach the user: "notification" (the toast only when no notification can
     be shown), "toast" (only Sitbreak's own), or "both"."""
+    sound: bool = False
+    """A soft sound with each prompt."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,14 +44,46 @@ class PresenceSettings:
     """Idle this long is a natural break."""
 
 
+def _office_week() -> dict[int, tuple[TimeRange, ...]]:
+    return dict.fromkeys(range(5), (OFFICE_DAY,))
+
+
 @dataclass(frozen=True, slots=True)
 class WorkingHoursSettings:
     enabled: bool = False
-    days: tuple[int, ...] = (0, 1, 2, 3, 4)
-    """Weekdays, 0 = Monday."""
-    start: time = time(9, 0)
-    end: time = time(17, 0)
-    """An end at or before the start runs past midnight."""
+    ranges: Mapping[int, tuple[TimeRange, ...]] = field(default_factory=_office_week, hash=False)
+    """Weekday (0 = Monday) → its ranges, sorted by start; a day without ranges is not a
+    working day. A range whose end is at or before its start runs past midnight."""
+
+    def __post_init__(self) -> None:
+        # One spelling per meaning, so that equal hours compare equal: days without ranges
+        # are left out, ranges are sorted and unique.
+        unknown = sorted(day for day in self.ranges if day not in WEEK)
+        if unknown:
+            raise ValueError(f"weekdays are 0 (Monday) to 6 (Sunday), not {unknown}")
+        normal = {
+            day: tuple(sorted(set(self.ranges[day]), key=lambda r: (r.start, r.end)))
+            for day in WEEK
+            if self.ranges.get(day)
+        }
+        object.__setattr__(self, "ranges", normal)
+
+    def on(self, day: int) -> tuple[TimeRange, ...]:
+        """The ranges of weekday ``day`` (0 = Monday); empty on a day off."""
+        return tuple(self.ranges.get(day, ()))
+
+    def working_hours(self) -> WorkingHours:
+        return WorkingHours(enabled=self.enabled, ranges=dict(self.ranges))
+
+
+@dataclass(frozen=True, slots=True)
+class QuietSettings:
+    """When a due prompt waits instead of showing."""
+
+    when_fullscreen: bool = True
+    """While the active window is fullscreen (a film, a presentation, a game)."""
+    when_do_not_disturb: bool = True
+    """While the notification server or GNOME says do-not-disturb."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,13 +118,33 @@ class ExerciseSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class GoalSettings:
+    """Daily movement goals (the coach uses them)."""
+
+    walk_minutes: int = 30
+    stretch_minutes: int = 10
+    strength_days: tuple[int, ...] = (0, 2, 4)
+    """Weekdays, 0 = Monday, sorted."""
+    strength_time: time = time(18, 0)
+
+
+@dataclass(frozen=True, slots=True)
+class GeneralSettings:
+    tray_icon_style: str = "auto"
+    """One of TRAY_ICON_STYLES: "auto" follows the panel's theme."""
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     schema: int = SCHEMA_VERSION
     """The schema of the file these came from; newer than SCHEMA_VERSION blocks saving."""
     prompts: PromptSettings = field(default_factory=PromptSettings)
     presence: PresenceSettings = field(default_factory=PresenceSettings)
     working_hours: WorkingHoursSettings = field(default_factory=WorkingHoursSettings)
+    quiet: QuietSettings = field(default_factory=QuietSettings)
     exercises: ExerciseSettings = field(default_factory=ExerciseSettings)
+    goals: GoalSettings = field(default_factory=GoalSettings)
+    general: GeneralSettings = field(default_factory=GeneralSettings)
     extra: Mapping[str, Any] = field(default_factory=dict, hash=False)
     """Keys this version does not know, kept so that saving never loses them: top-level keys
     as they are, unknown keys of a known section under the section's name."""
@@ -99,8 +158,7 @@ class Settings:
         return replace(self, exercises=ExerciseSettings.from_preferences(preferences))
 
     def engine_config(self) -> EngineConfig:
-        prompts, hours = self.prompts, self.working_hours
-        ranges = {day: (TimeRange(hours.start, hours.end),) for day in hours.days}
+        prompts = self.prompts
         return EngineConfig(
             window_start_s=prompts.window_start_s,
             window_end_s=prompts.window_end_s,
@@ -109,5 +167,5 @@ class Settings:
             snooze_s=prompts.snooze_s,
             remind_after_s=prompts.remind_after_s,
             max_reminders=prompts.max_reminders,
-            working_hours=WorkingHours(enabled=hours.enabled, ranges=ranges),
+            working_hours=self.working_hours.working_hours(),
         )

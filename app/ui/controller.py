@@ -24,6 +24,10 @@ class AppActions(Protocol):
         """Show the exercise library window (or bring it to the front)."""
         ...
 
+    def open_settings(self) -> None:
+        """Show the settings dialog (or bring it to the front)."""
+        ...
+
     def about(self) -> None:
         """Show the About dialog (version, the not-medical-advice notice, licences)."""
         ...
@@ -47,6 +51,7 @@ class TrayController:
         shell.pause_requested.connect(self._on_pause)
         shell.resume_requested.connect(self._on_resume)
         shell.library_requested.connect(self._on_library)
+        shell.settings_requested.connect(self._on_settings)
         shell.about_requested.connect(self._on_about)
         shell.quit_requested.connect(self._on_quit)
         shell.activated.connect(self._on_activated)
@@ -81,6 +86,9 @@ class TrayController:
 
     def _on_library(self) -> None:
         self._actions.open_library()
+
+    def _on_settings(self) -> None:
+        self._actions.open_settings()
 
     def _on_about(self) -> None:
         self._actions.about()

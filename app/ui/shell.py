@@ -35,6 +35,11 @@ class TrayShell(Protocol):
         ...
 
     @property
+    def settings_requested(self) -> SignalInstance:
+        """Open the settings dialog."""
+        ...
+
+    @property
     def about_requested(self) -> SignalInstance:
         """Open the About dialog."""
         ...

@@ -34,7 +34,7 @@ ICON_SIZE = 64
 
 class StatusWindow(QWidget):
     """The tray's stand-in: big icon, status text, Stand up now / Pause / Resume / Quit, and
-    a "More" menu with the exercise library and About.
+    a "More" menu with the exercise library, Settings and About.
 
     Closing the window minimizes it instead of quitting. This is the only window of an app
     that lives in the background: a user who closes it expects the sitting clock to keep
@@ -49,6 +49,7 @@ class StatusWindow(QWidget):
     """The :class:`PauseChoice` value the user picked."""
     resume_requested = Signal()
     library_requested = Signal()
+    settings_requested = Signal()
     about_requested = Signal()
     quit_requested = Signal()
     activated = Signal()
@@ -86,6 +87,7 @@ class StatusWindow(QWidget):
         self.resume_button.setEnabled(False)
         self.more_menu = QMenu(self)
         self.library_action = self.more_menu.addAction(self.tr("Exercise library…"))
+        self.settings_action = self.more_menu.addAction(self.tr("Settings…"))
         self.about_action = self.more_menu.addAction(self.tr("About Sitbreak…"))
         self.more_button = QPushButton(self.tr("More"))
         self.more_button.setMenu(self.more_menu)
@@ -113,6 +115,7 @@ class StatusWindow(QWidget):
         self.pause_menu.triggered.connect(self._on_pause_triggered)
         self.resume_button.clicked.connect(self.resume_requested)
         self.library_action.triggered.connect(self.library_requested)
+        self.settings_action.triggered.connect(self.settings_requested)
         self.about_action.triggered.connect(self.about_requested)
         self.quit_button.clicked.connect(self.quit_requested)
 

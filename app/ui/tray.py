@@ -29,7 +29,7 @@ class TrayView(QObject):
 
     Menu: a disabled status line, Stand up now, Pause ▸ (one entry per
     :class:`~app.core.schedule.PauseChoice`), Resume (enabled only while paused),
-    Exercise library…, About Sitbreak…, Quit.
+    Exercise library…, Settings…, About Sitbreak…, Quit.
     """
 
     stand_up_requested = Signal()
@@ -37,6 +37,7 @@ class TrayView(QObject):
     """The :class:`PauseChoice` value the user picked."""
     resume_requested = Signal()
     library_requested = Signal()
+    settings_requested = Signal()
     about_requested = Signal()
     quit_requested = Signal()
     activated = Signal()
@@ -59,6 +60,7 @@ class TrayView(QObject):
         self.resume_action.setEnabled(False)
         self.menu.addSeparator()
         self.library_action = self.menu.addAction(self.tr("Exercise library…"))
+        self.settings_action = self.menu.addAction(self.tr("Settings…"))
         self.about_action = self.menu.addAction(self.tr("About Sitbreak…"))
         self.menu.addSeparator()
         self.quit_action = self.menu.addAction(self.tr("Quit"))
@@ -70,6 +72,7 @@ class TrayView(QObject):
         self.pause_menu.triggered.connect(self._on_pause_triggered)
         self.resume_action.triggered.connect(self.resume_requested)
         self.library_action.triggered.connect(self.library_requested)
+        self.settings_action.triggered.connect(self.settings_requested)
         self.about_action.triggered.connect(self.about_requested)
         self.quit_action.triggered.connect(self.quit_requested)
         self.menu.aboutToShow.connect(self.refresh_requested)

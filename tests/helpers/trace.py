@@ -77,6 +77,8 @@ class Segment:
     every_s: float = DEFAULT_TYPING_EVERY_S
     frozen: bool = False
     """The app's process is stalled: no sample is taken until the segment ends."""
+    quiet: bool = False
+    """Prompts wait (a fullscreen window, do-not-disturb): readings say ``quiet``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,16 +209,19 @@ def _parse_segment(activity: Activity, args: list[str]) -> Segment:
     frozen = bool(rest) and rest[-1] == "frozen"
     if frozen:
         rest = rest[:-1]
+    quiet = bool(rest) and rest[-1] == "quiet"
+    if quiet:
+        rest = rest[:-1]
     every = DEFAULT_TYPING_EVERY_S
     if rest:
         if activity is not Activity.TYPING or len(rest) != 2 or rest[0] != "every":
-            raise TraceError("expected 'every DURATION' or 'frozen' after the duration")
+            raise TraceError("expected 'every DURATION', 'quiet' or 'frozen' after the duration")
         every = _seconds(rest[1])
         if every <= 0:
             raise TraceError("'every' must be at least 1s")
-    if activity is Activity.SUSPENDED and frozen:
-        raise TraceError("a suspended machine cannot also be frozen")
-    return Segment(activity, seconds, every, frozen)
+    if activity is Activity.SUSPENDED and (frozen or quiet):
+        raise TraceError("a suspended machine cannot also be frozen or quiet")
+    return Segment(activity, seconds, every, frozen, quiet)
 
 
 def _seconds(text: str) -> float:
@@ -372,6 +377,7 @@ class _Runner:
         """(first input, last input, every) on the monotonic clock."""
         self._locked = False
         self._present = False
+        self._quiet = False
         self._frozen = False
         self._last_sample_mono: float | None = None
         self._next_sample_mono = math.inf
@@ -441,6 +447,7 @@ class _Runner:
         """The new segment's state, then the samples its changes trigger in the app."""
         activity = segment.activity
         self._present = activity is Activity.PRESENT
+        self._quiet = segment.quiet
         self._frozen = segment.frozen
         self._typing = None
         if activity is Activity.TYPING:
@@ -457,6 +464,7 @@ class _Runner:
 
     def _suspend(self, seconds: float) -> None:
         self._present = False
+        self._quiet = False
         self._typing = None
         if self._engine is not None:
             self._sample()  # PrepareForSleep(True)
@@ -480,6 +488,7 @@ class _Runner:
         self._typing = None
         self._locked = False
         self._present = False
+        self._quiet = False
         self._last_sample_mono = None
 
     def _advance_to(self, mono: float) -> None:
@@ -593,7 +602,9 @@ class _Runner:
         assert engine is not None
         at = self._clock.now()
         idle = at.mono - self._last_input_mono if self._setup.idle_source else None
-        sample = Sample(at=at, idle_s=idle, locked=self._locked, present=self._present)
+        sample = Sample(
+            at=at, idle_s=idle, locked=self._locked, present=self._present, quiet=self._quiet
+        )
         self._run.readings.append(self._t)
         self._last_sample_mono = at.mono
         self._record(engine.feed(sample), at)

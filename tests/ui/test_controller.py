@@ -40,6 +40,9 @@ class RecordingActions:
     def open_library(self) -> None:
         self.calls.append(("open_library",))
 
+    def open_settings(self) -> None:
+        self.calls.append(("open_settings",))
+
     def about(self) -> None:
         self.calls.append(("about",))
 
@@ -76,6 +79,7 @@ def test_requests_become_actions(controller, shell: TrayShell, actions):
     shell.pause_requested.emit("2h")
     shell.resume_requested.emit()
     shell.library_requested.emit()
+    shell.settings_requested.emit()
     shell.about_requested.emit()
     shell.quit_requested.emit()
     assert actions.calls == [
@@ -83,6 +87,7 @@ def test_requests_become_actions(controller, shell: TrayShell, actions):
         ("pause", PauseChoice.HOUR_2),
         ("resume",),
         ("open_library",),
+        ("open_settings",),
         ("about",),
         ("quit",),
     ]

@@ -159,10 +159,16 @@ def register_control_commands(server: IpcServer, calls: Calls) -> None:
         calls.append(("resume", args))
         return sitting
 
+    def settings(args: dict[str, Any]) -> dict[str, Any]:
+        cli.no_args_from("settings", args)
+        calls.append(("settings", args))
+        return sitting
+
     server.register("break-now", break_now)
     server.register("snooze", snooze)
     server.register("pause", pause)
     server.register("resume", resume)
+    server.register("settings", settings)
 
 
 @pytest.fixture
@@ -811,3 +817,13 @@ def test_the_bar_click_toggles_the_pause(paths, in_thread, bar_env, new_server, 
 
     assert clicked.returncode == 0, clicked.stderr
     assert calls == [sent]
+
+
+def test_the_settings_command_reaches_the_running_app(server, paths, calls, in_thread, capsys):
+    from app.cli import main
+
+    code = in_thread(main, ["--basedir", str(paths.config_dir.parent), "settings"])
+
+    assert code == 0
+    assert calls[-1] == ("settings", {})
+    assert "Opening the settings." in capsys.readouterr().out

@@ -38,12 +38,17 @@ def test_each_button_emits_its_request(qtbot, window, button_name, signal_name):
 
 @pytest.mark.parametrize(
     ("action_name", "signal_name"),
-    [("library_action", "library_requested"), ("about_action", "about_requested")],
+    [
+        ("library_action", "library_requested"),
+        ("settings_action", "settings_requested"),
+        ("about_action", "about_requested"),
+    ],
 )
-def test_more_offers_the_library_and_about(qtbot, window, action_name, signal_name):
+def test_more_offers_the_library_settings_and_about(qtbot, window, action_name, signal_name):
     assert window.more_button.menu() is window.more_menu
     assert [a.text() for a in window.more_menu.actions()] == [
         "Exercise library…",
+        "Settings…",
         "About Sitbreak…",
     ]
     with qtbot.waitSignal(getattr(window, signal_name), timeout=1000):

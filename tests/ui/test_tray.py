@@ -33,6 +33,7 @@ def test_the_menu_has_the_status_line_then_the_commands(tray):
         "Pause",
         "Resume",
         "Exercise library…",
+        "Settings…",
         "About Sitbreak…",
         "Quit",
     ]
@@ -73,6 +74,7 @@ def test_resume_is_offered_only_while_paused(tray):
         ("stand_up_action", "stand_up_requested"),
         ("resume_action", "resume_requested"),
         ("library_action", "library_requested"),
+        ("settings_action", "settings_requested"),
         ("about_action", "about_requested"),
         ("quit_action", "quit_requested"),
     ],

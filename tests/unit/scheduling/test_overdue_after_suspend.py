@@ -18,9 +18,11 @@ from pytestqt.qtbot import QtBot
 from app.coordinator import Backends, DeskCoordinator
 from app.core.engine import DeskEngine
 from app.core.model import EngineConfig, PromptShown
+from app.platform.presence import NullPresenceSource
 from app.platform.session_null import NullSessionWatcher
 from app.scheduling.desk_scheduler import DeskScheduler
 from app.scheduling.qt_scheduler import SafeQtScheduler
+from app.settings.model import QuietSettings
 from app.settings.state import State
 from app.storage import SittingLog
 from tests.helpers.fake_clock import FakeClock
@@ -59,6 +61,8 @@ def desk(qtbot, tmp_path):
         idle_source=idle,
         session_watcher=watcher,
         sitting_log=sitting_log,
+        presence_source=NullPresenceSource(),
+        quiet=QuietSettings(),
         state=State(),
         state_file=tmp_path / "state.toml",
         backends=Backends(idle="scripted", session=("none",), tray="none", degraded=()),

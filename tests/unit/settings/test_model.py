@@ -8,6 +8,8 @@ from datetime import datetime, time
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import pytest
+
 from app.core.schedule import TimeRange
 from app.settings.fields import FIELDS
 from app.settings.model import PresenceSettings, PromptSettings, Settings, WorkingHoursSettings
@@ -42,21 +44,42 @@ def test_every_setting_reaches_the_engine() -> None:
     assert config.away_s == 10
 
 
-def test_working_hours_become_one_range_per_working_day() -> None:
-    hours = WorkingHoursSettings(enabled=True, days=(0, 2), start=time(8, 0), end=time(16, 0))
+MORNING = TimeRange(time(8, 0), time(12, 0))
+AFTERNOON = TimeRange(time(13, 0), time(16, 0))
+NIGHT = TimeRange(time(22, 0), time(2, 0))
+
+
+def test_working_hours_reach_the_engine_day_by_day() -> None:
+    hours = WorkingHoursSettings(enabled=True, ranges={0: (MORNING, AFTERNOON), 2: (NIGHT,)})
     working = Settings(working_hours=hours).engine_config().working_hours
 
-    assert working.ranges == {
-        0: (TimeRange(time(8, 0), time(16, 0)),),
-        2: (TimeRange(time(8, 0), time(16, 0)),),
-    }
-    monday, tuesday = (
-        datetime(2024, 4, 29, 10, tzinfo=BERLIN),
-        datetime(2024, 4, 30, 10, tzinfo=BERLIN),
-    )
+    assert working.enabled
+    assert working.ranges == {0: (MORNING, AFTERNOON), 2: (NIGHT,)}
+    monday = datetime(2024, 4, 29, 10, tzinfo=BERLIN)
     assert not working.is_quiet(monday)
-    assert working.is_quiet(tuesday)
-    assert working.is_quiet(monday.replace(hour=17))
+    assert working.is_quiet(monday.replace(hour=12, minute=30))  # the lunch gap
+    assert not working.is_quiet(monday.replace(hour=15))
+    assert working.is_quiet(monday.replace(day=30))  # Tuesday: no ranges
+    assert not working.is_quiet(datetime(2024, 5, 1, 23, tzinfo=BERLIN))  # Wednesday night
+    assert not working.is_quiet(datetime(2024, 5, 2, 1, 30, tzinfo=BERLIN))  # ... past midnight
+    assert working.is_quiet(datetime(2024, 5, 2, 2, 0, tzinfo=BERLIN))
+
+
+def test_the_default_working_hours_are_nine_to_five_on_weekdays() -> None:
+    hours = WorkingHoursSettings()
+    office = (TimeRange(time(9), time(17)),)
+    assert [hours.on(day) for day in range(7)] == [office] * 5 + [(), ()]
+
+
+def test_equal_working_hours_compare_equal_however_they_were_spelt() -> None:
+    spelt = WorkingHoursSettings(ranges={0: (AFTERNOON, MORNING, AFTERNOON), 3: (), 6: ()})
+    assert spelt == WorkingHoursSettings(ranges={0: (MORNING, AFTERNOON)})
+    assert spelt.ranges == {0: (MORNING, AFTERNOON)}
+
+
+def test_a_weekday_outside_monday_to_sunday_is_refused() -> None:
+    with pytest.raises(ValueError, match=r"not \[7\]"):
+        WorkingHoursSettings(ranges={7: (MORNING,)})
 
 
 def test_disabled_working_hours_are_never_quiet() -> None:
@@ -92,4 +115,4 @@ def test_the_docs_list_every_key_with_its_default_and_range() -> None:
         for spec in fields:
             row = rows[f"`{section}.{spec.key}`"]
             assert spec.kind.allowed in row
-            assert spec.kind.show(getattr(defaults, spec.attr)) in row
+            assert spec.kind.show(spec.value_of(defaults)) in row

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import tempfile
-from datetime import UTC, time
+from datetime import UTC
 from pathlib import Path
 from typing import Any
 
@@ -15,8 +15,9 @@ from app.core.exercise import Equipment, Position, is_valid_id
 from app.settings.durations import format_duration
 from app.settings.fields import FIELDS
 from app.settings.kinds import DAY_NAMES
-from app.settings.model import Settings
+from app.settings.model import TRAY_ICON_STYLES, Settings
 from app.settings.store import load_settings, save_settings
+from app.settings.upgrades import SCHEMA_VERSION
 from tests.unit.settings.files import NOW
 
 toml_text = st.text(st.characters(exclude_categories=["Cs"]), max_size=12)
@@ -42,19 +43,25 @@ plausible = st.one_of(
     st.lists(st.sampled_from([*Position, *Equipment, "Floor ", "sofa", "glute-bridge"])),
     st.sampled_from(["09:00", "7:30", "23:59", "24:00", "9am", "1h 5m", "5 minutes"]),
     st.times(),
+    st.lists(st.sampled_from(["09:00-17:00", "22:00-06:00", "0:00-0:00", "9-5", "08:00-"])),
+    st.sampled_from([*TRAY_ICON_STYLES, "Dark ", "blue"]),
 )
 """Values close to what the known keys accept, so that many are valid and many nearly so."""
 
 
+SCHEMA_1_KEYS = {"working_hours": ["days", "start", "end"]}
+"""Keys an older layout had, so that the upgrade meets them too."""
+
+
 def section(name: str) -> st.SearchStrategy[dict[str, Any]]:
-    known = st.sampled_from([spec.key for spec in FIELDS[name]])
+    known = st.sampled_from([spec.key for spec in FIELDS[name]] + SCHEMA_1_KEYS.get(name, []))
     return st.dictionaries(known | toml_text, plausible | values, max_size=8)
 
 
 known_parts = st.fixed_dictionaries(
     {},
     optional={
-        "schema": st.just(1) | st.integers(min_value=-1, max_value=3) | values,
+        "schema": st.sampled_from([1, 2]) | st.integers(min_value=-1, max_value=3) | values,
         **{name: section(name) | values for name in FIELDS},
     },
 )
@@ -74,10 +81,14 @@ def assert_valid(settings: Settings) -> None:
     assert type(prompts.max_reminders) is int
     assert 0 <= prompts.max_reminders <= 10
     assert type(hours.enabled) is bool
-    assert list(hours.days) == sorted(set(hours.days))
-    assert all(day in range(7) for day in hours.days)
-    assert isinstance(hours.start, time)
-    assert isinstance(hours.end, time)
+    assert set(hours.ranges) <= set(range(7))
+    assert all(hours.ranges.values())  # a day off has no entry, not an empty one
+    goals = settings.goals
+    assert list(goals.strength_days) == sorted(set(goals.strength_days))
+    assert 0 <= goals.walk_minutes <= 1440
+    assert 0 <= goals.stretch_minutes <= 1440
+    assert settings.general.tray_icon_style in TRAY_ICON_STYLES
+    assert type(settings.quiet.when_fullscreen) is bool
     settings.engine_config()
     preferences = settings.preferences()
     assert preferences.allowed_positions <= set(Position)
@@ -97,7 +108,7 @@ def test_any_toml_document_loads_as_valid_settings_that_save_and_load_back(
 
         assert_valid(load.settings)
         assert load.broken_copy is None
-        if load.settings.schema > 1:
+        if load.settings.schema > SCHEMA_VERSION:
             return  # a newer Sitbreak's file is never overwritten
         save_settings(path, load.settings)
         again = load_settings(path, NOW)

@@ -12,12 +12,22 @@ from typing import Any
 
 import pytest
 
-from app.settings.model import PresenceSettings, PromptSettings, Settings, WorkingHoursSettings
+from app.core.schedule import TimeRange
+from app.settings.fields import FIELDS
+from app.settings.model import (
+    GeneralSettings,
+    GoalSettings,
+    PresenceSettings,
+    PromptSettings,
+    QuietSettings,
+    Settings,
+    WorkingHoursSettings,
+)
 from app.settings.store import NewerSchemaError, load_settings, save_settings
 from tests.unit.settings.files import NOW, STAMP, write
 
 DOCUMENTED_EXAMPLE = """\
-schema = 1
+schema = 2
 [prompts]
 window_start = "45m"   # the prompt window opens after this much desk time
 window_end = "60m"     # ... and the prompt is forced at this point
@@ -25,14 +35,36 @@ lull = "15s"
 snooze = "10m"
 remind_after = "5m"
 max_reminders = 2
+delivery = "notification"  # or "toast", or "both"
+sound = false
 [presence]
 away_after = "3m"
 [working_hours]
 enabled = false
-days = ["mon", "tue", "wed", "thu", "fri"]
-start = "09:00"
-end = "17:00"
+mon = ["09:00-17:00"]
+tue = ["09:00-17:00"]
+wed = ["09:00-17:00"]
+thu = ["09:00-17:00"]
+fri = ["09:00-17:00"]
+sat = []
+sun = []
+[quiet]
+when_fullscreen = true
+when_do_not_disturb = true
+[exercises]
+positions = ["standing", "seated", "floor"]
+equipment = ["chair", "desk", "wall"]
+favourites = []
+hidden = []
+[goals]
+walk_minutes = 30
+stretch_minutes = 10
+strength_days = ["mon", "wed", "fri"]
+strength_time = "18:00"
+[general]
+tray_icon_style = "auto"
 """
+NIGHT = TimeRange(time(22, 0), time(6, 30))
 
 CUSTOM = Settings(
     prompts=PromptSettings(
@@ -42,11 +74,23 @@ CUSTOM = Settings(
         snooze_s=15 * 60,
         remind_after_s=2 * 60,
         max_reminders=0,
+        delivery="both",
+        sound=True,
     ),
     presence=PresenceSettings(away_s=7 * 60 + 30),
     working_hours=WorkingHoursSettings(
-        enabled=True, days=(0, 2, 6), start=time(22, 0), end=time(6, 30)
+        enabled=True,
+        ranges={
+            0: (TimeRange(time(8, 0), time(12, 0)), TimeRange(time(13, 0), time(17, 30))),
+            2: (NIGHT,),
+            6: (NIGHT,),
+        },
     ),
+    quiet=QuietSettings(when_fullscreen=False, when_do_not_disturb=False),
+    goals=GoalSettings(
+        walk_minutes=45, stretch_minutes=0, strength_days=(1, 3), strength_time=time(7, 15)
+    ),
+    general=GeneralSettings(tray_icon_style="dark"),
 )
 
 
@@ -64,7 +108,9 @@ def test_the_documented_example_is_exactly_the_defaults(settings_path: Path) -> 
     assert load.problems == []
     assert load.settings == Settings()
     assert load.settings.prompts.window_start_s == 45 * 60
-    assert load.settings.working_hours.days == (0, 1, 2, 3, 4)
+    assert load.settings.engine_config().working_hours.ranges == {
+        day: (TimeRange(time(9), time(17)),) for day in range(5)
+    }
 
 
 def test_an_empty_file_gives_the_defaults(settings_path: Path) -> None:
@@ -82,16 +128,28 @@ def test_saved_settings_load_back_equal(settings_path: Path) -> None:
 def test_the_saved_file_uses_human_durations(settings_path: Path) -> None:
     save_settings(settings_path, CUSTOM)
     document = tomllib.loads(settings_path.read_text(encoding="utf-8"))
-    assert document["schema"] == 1
+    assert document["schema"] == 2
     assert document["prompts"]["window_start"] == "50m"
     assert document["prompts"]["window_end"] == "1h30m"
     assert document["presence"]["away_after"] == "7m30s"
     assert document["working_hours"] == {
         "enabled": True,
-        "days": ["mon", "wed", "sun"],
-        "start": "22:00",
-        "end": "06:30",
+        "mon": ["08:00-12:00", "13:00-17:30"],
+        "tue": [],
+        "wed": ["22:00-06:30"],
+        "thu": [],
+        "fri": [],
+        "sat": [],
+        "sun": ["22:00-06:30"],
     }
+    assert document["goals"] == {
+        "walk_minutes": 45,
+        "stretch_minutes": 0,
+        "strength_days": ["tue", "thu"],
+        "strength_time": "07:15",
+    }
+    assert document["quiet"] == {"when_fullscreen": False, "when_do_not_disturb": False}
+    assert document["general"] == {"tray_icon_style": "dark"}
 
 
 def test_saved_files_and_new_folders_are_private(tmp_path: Path) -> None:
@@ -104,23 +162,32 @@ def test_saved_files_and_new_folders_are_private(tmp_path: Path) -> None:
 def test_friendly_spellings_are_accepted(settings_path: Path) -> None:
     write(
         settings_path,
-        'schema = 1\n[prompts]\nwindow_start = 3000\nlull = "1h 0m 5s"\n'
-        '[working_hours]\ndays = ["Mon", " sat", "mon"]\nstart = 08:15:00\nend = "9:05"\n',
+        'schema = 2\n[prompts]\nwindow_start = 3000\nlull = "1h 0m 5s"\n[working_hours]\n'
+        'mon = ["13:00-17:00", " 8:15 - 12:00", "13:00-17:00"]\ntue = []\n'
+        '[goals]\nstrength_days = ["Mon", " sat", "mon"]\nstrength_time = 08:15:00\n'
+        '[general]\ntray_icon_style = " Light"\n',
     )
     load = load_settings(settings_path, NOW)
     assert load.problems == []
     assert load.settings.prompts.window_start_s == 3000
     assert load.settings.prompts.lull_s == 3605
-    assert load.settings.working_hours.days == (0, 5)
-    assert load.settings.working_hours.start == time(8, 15)
-    assert load.settings.working_hours.end == time(9, 5)
+    hours = load.settings.working_hours
+    assert hours.on(0) == (TimeRange(time(8, 15), time(12)), TimeRange(time(13), time(17)))
+    assert hours.on(1) == ()
+    assert hours.on(2) == (TimeRange(time(9), time(17)),)  # not in the file: the default
+    assert load.settings.goals.strength_days == (0, 5)
+    assert load.settings.goals.strength_time == time(8, 15)
+    assert load.settings.general.tray_icon_style == "light"
 
 
 # ---------------------------------------------------------------- invalid values
 BASE = {
     "prompts": {"window_start": '"50m"', "snooze": '"20m"', "max_reminders": "4"},
     "presence": {"away_after": '"7m"'},
-    "working_hours": {"enabled": "true", "start": '"08:00"', "days": '["tue"]'},
+    "working_hours": {"enabled": "true", "mon": "[]", "tue": '["08:00-12:00", "22:00-02:00"]'},
+    "quiet": {"when_fullscreen": "false"},
+    "goals": {"walk_minutes": "60", "strength_days": '["sat"]', "strength_time": '"07:00"'},
+    "general": {"tray_icon_style": '"light"'},
 }
 
 
@@ -133,6 +200,11 @@ def toml_text(tables: dict[str, dict[str, str]]) -> str:
 
 DURATION = ': expected a duration like "45m" (1s–24h)'
 TIME = ': expected a time like "09:00" (00:00–23:59)'
+RANGES = (
+    ': expected a list of ranges like ["09:00-17:00"] '
+    '(each "HH:MM-HH:MM"; an end at or before the start runs past midnight)'
+)
+OFFICE = '["09:00-17:00"]'
 INVALID_VALUES = [  # key, bad value as written, the rest of the message after "key = value"
     ("prompts.lull", '"0s"', " is out of range (1s–24h); using the default 15s"),
     ("prompts.snooze", '"25h"', " is out of range (1s–24h); using the default 10m"),
@@ -143,14 +215,26 @@ INVALID_VALUES = [  # key, bad value as written, the rest of the message after "
     ("presence.away_after", "-5", f"{DURATION}; using the default 3m"),
     ("presence.away_after", "90000", " is out of range (1s–24h); using the default 3m"),
     ("working_hours.enabled", '"yes"', ": expected true or false; using the default false"),
+    ("prompts.sound", '"chime"', ": expected true or false; using the default false"),
+    ("working_hours.tue", '["9am-5pm"]', f"{RANGES}; using the default {OFFICE}"),
+    ("working_hours.tue", '["08:00-24:00"]', f"{RANGES}; using the default {OFFICE}"),
+    ("working_hours.mon", '["08:00-12:00", "13-17"]', f"{RANGES}; using the default {OFFICE}"),
+    ("working_hours.sat", '"09:00-17:00"', f"{RANGES}; using the default []"),
+    ("quiet.when_fullscreen", "0", ": expected true or false; using the default true"),
+    ("goals.walk_minutes", "1441", " is out of range (0–1440); using the default 30"),
+    ("goals.stretch_minutes", '"10m"', ": expected a whole number (0–1440); using the default 10"),
     (
-        "working_hours.days",
+        "goals.strength_days",
         '["mon", "funday"]',
         ': expected a list of days like ["mon", "tue"] (mon–sun); '
-        'using the default ["mon", "tue", "wed", "thu", "fri"]',
+        'using the default ["mon", "wed", "fri"]',
     ),
-    ("working_hours.start", '"9am"', f"{TIME}; using the default 09:00"),
-    ("working_hours.end", '"24:00"', f"{TIME}; using the default 17:00"),
+    ("goals.strength_time", '"6pm"', f"{TIME}; using the default 18:00"),
+    (
+        "general.tray_icon_style",
+        '"blue"',
+        ' is out of range (one of "auto", "light", "dark"); using the default "auto"',
+    ),
 ]
 
 
@@ -171,10 +255,12 @@ def test_an_invalid_value_falls_back_to_its_default_and_keeps_the_rest(
 
 
 def _with_default(settings: Settings, section: str, key: str) -> Settings:
-    attr = {"lull": "lull_s", "snooze": "snooze_s", "window_start": "window_start_s",
-            "remind_after": "remind_after_s", "away_after": "away_s"}.get(key, key)  # fmt: skip
-    default = getattr(getattr(Settings(), section), attr)
-    return replace(settings, **{section: replace(getattr(settings, section), **{attr: default})})
+    (spec,) = [spec for spec in FIELDS[section] if spec.key == key]
+    default: Any = spec.value_of(getattr(Settings(), section))
+    values = getattr(settings, section)
+    if spec.day is not None:  # one weekday of working_hours.ranges
+        default = {**getattr(values, spec.attr), spec.day: default}
+    return replace(settings, **{section: replace(values, **{spec.attr: default})})
 
 
 def test_a_section_that_is_not_a_table_uses_its_defaults(settings_path: Path) -> None:
@@ -212,7 +298,7 @@ def test_equal_window_bounds_mean_every_n_minutes_and_are_fine(settings_path: Pa
 
 # ---------------------------------------------------------------- unknown keys
 UNKNOWN_KEYS = """\
-schema = 1
+schema = 2
 theme = "dark"
 launched = 2024-05-01T08:00:00+02:00
 [prompts]
@@ -223,7 +309,8 @@ snooze = "10m"
 remind_after = "5m"
 max_reminders = 2
 delivery = "notification"
-sound = "chime"          # a newer version's key
+sound = false
+chime = "bell"          # a newer version's key
 ratios = [1, 2.5, "x", [true]]
 [prompts.experimental]
 adaptive = true
@@ -231,15 +318,30 @@ adaptive = true
 away_after = "3m"
 [working_hours]
 enabled = false
-days = ["mon", "tue", "wed", "thu", "fri"]
-start = "09:00"
-end = "17:00"
+mon = ["09:00-17:00"]
+tue = ["09:00-17:00"]
+wed = ["09:00-17:00"]
+thu = ["09:00-17:00"]
+fri = ["09:00-17:00"]
+sat = []
+sun = []
+holidays = ["12-25"]
+[quiet]
+when_fullscreen = true
+when_do_not_disturb = true
 [exercises]
 positions = ["standing", "seated", "floor"]
 equipment = ["chair", "desk", "wall"]
 favourites = []
 hidden = []
 mood = "calm"
+[goals]
+walk_minutes = 30
+stretch_minutes = 10
+strength_days = ["mon", "wed", "fri"]
+strength_time = "18:00"
+[general]
+tray_icon_style = "auto"
 [[routines]]
 name = "Glute bridge"
 reps = 10
@@ -256,7 +358,8 @@ def test_unknown_keys_survive_a_save(settings_path: Path) -> None:
     load = load_settings(write(settings_path, UNKNOWN_KEYS), NOW)
     assert load.problems == []
     assert load.settings.extra["theme"] == "dark"
-    assert load.settings.extra["prompts"]["sound"] == "chime"
+    assert load.settings.extra["prompts"]["chime"] == "bell"
+    assert load.settings.extra["working_hours"] == {"holidays": ["12-25"]}
 
     save_settings(settings_path, load.settings)
 
@@ -371,10 +474,12 @@ def test_the_user_is_told_about_a_broken_file_once(settings_path: Path) -> None:
 
 # ---------------------------------------------------------------- schema and upgrades
 def test_a_missing_schema_is_read_as_schema_1(settings_path: Path) -> None:
-    load = load_settings(write(settings_path, '[prompts]\nlull = "20s"\n'), NOW)
+    text = '[prompts]\nlull = "20s"\n[working_hours]\ndays = ["sat"]\n'
+    load = load_settings(write(settings_path, text), NOW)
     assert load.problems == []
-    assert load.settings.schema == 1
+    assert load.settings.schema == 2
     assert load.settings.prompts.lull_s == 20
+    assert load.settings.working_hours.ranges == {5: (TimeRange(time(9), time(17)),)}
 
 
 def test_a_schema_that_is_not_a_number_is_read_as_1(settings_path: Path) -> None:
@@ -386,7 +491,7 @@ def test_a_schema_that_is_not_a_number_is_read_as_1(settings_path: Path) -> None
 def test_a_newer_schema_is_read_as_far_as_understood_and_left_untouched(
     settings_path: Path,
 ) -> None:
-    text = 'schema = 2\n[prompts]\nlull = "20s"\nmood = "calm"\n'
+    text = 'schema = 3\n[prompts]\nlull = "20s"\nmood = "calm"\n'
     write(settings_path, text)
 
     load = load_settings(settings_path, NOW)
