@@ -16,7 +16,7 @@ from PySide6.QtCore import Qt
 
 from app.coordinator import Backends, DeskCoordinator
 from app.core.engine import DeskEngine
-from app.core.schedule import Pause
+from app.core.schedule import Pause, PauseChoice
 from app.platform.presence import NullPresenceSource
 from app.platform.session_null import NullSessionWatcher
 from app.scheduling.desk_scheduler import DeskScheduler
@@ -130,3 +130,19 @@ def test_cancel_leaves_the_job_where_it_was(qtbot, running):
 
     assert applied == []
     assert _prompt_due(scheduler) == before
+
+
+def test_restore_defaults_and_ok_keep_a_pause_in_force(qtbot, running):
+    """The dialog never writes run-time state: an open dialog cannot undo a pause."""
+    controller, _scheduler, applied, coordinator, settings = running
+    coordinator.pause(PauseChoice.INDEFINITELY)
+    odd = replace(settings, prompts=replace(settings.prompts, window_start_s=30 * 60))
+
+    controller.open(odd)
+    qtbot.mouseClick(controller.dialog.defaults_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(controller.dialog.ok_button, Qt.MouseButton.LeftButton)
+
+    assert applied[-1].prompts.window_start_s == Settings().prompts.window_start_s
+    status = coordinator.status()
+    assert status["state"] == "paused"
+    assert status["paused_indefinitely"] is True
