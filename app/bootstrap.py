@@ -109,6 +109,7 @@ def _build_core(paths: AppPaths, qt_app: QApplication, basedir: Path | None) -> 
     engine = DeskEngine(settings_load.settings.engine_config(), pause=state_load.state.pause)
     tray_available = QSystemTrayIcon.isSystemTrayAvailable()
     shell = make_shell(tray_available)
+    shell.set_icon_style(settings_load.settings.general.tray_icon_style)
     shell.show_snapshot(engine.snapshot(), now)
     shell.show()
     return _Core(
@@ -322,6 +323,7 @@ def _build_settings_dialog(
         new = replace(new, exercises=replace(new.exercises, favourites=favourites))
         save_settings(core.paths.settings_file, new)  # raises: the dialog shows why
         core.settings = new
+        core.shell.set_icon_style(new.general.tray_icon_style)
         coordinator.apply_settings(new)
         flow.set_preferences(new.preferences())
 

@@ -120,6 +120,10 @@ class StatusWindow(QWidget):
         self.quit_button.clicked.connect(self.quit_requested)
 
     # ------------------------------------------------------------------ TrayShell
+    def set_icon_style(self, style: str) -> None:
+        """No panel here: the window's own icon keeps the style that reads on any background."""
+        del style
+
     def show_snapshot(self, snapshot: Snapshot, now: datetime) -> None:
         """Show ``snapshot``; the icons are repainted only when the picture would change."""
         signature = icon_signature(snapshot)

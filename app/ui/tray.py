@@ -48,6 +48,8 @@ class TrayView(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._signature: IconSignature | None = None
+        self._snapshot: Snapshot | None = None
+        self._icon_style = "auto"
 
         self.menu = QMenu()
         self.status_action = self.menu.addAction("")
@@ -83,12 +85,16 @@ class TrayView(QObject):
         """Put the icon in the tray (show a snapshot first, so it never appears blank)."""
         self.tray_icon.show()
 
+    def set_icon_style(self, style: str) -> None:
+        """The panel the icon sits on ("auto", "light", "dark"); repaints at once."""
+        self._icon_style = style
+        if self._snapshot is not None:
+            self._paint_icon(self._snapshot)
+
     def show_snapshot(self, snapshot: Snapshot, now: datetime) -> None:
         """Show ``snapshot``; the icon is repainted only when its picture would change."""
-        signature = icon_signature(snapshot)
-        if signature != self._signature:
-            self._signature = signature
-            self.tray_icon.setIcon(tray_qicon(snapshot))
+        self._snapshot = snapshot
+        self._paint_icon(snapshot)
         tooltip = tooltip_text(snapshot, now, QCoreApplication.translate)
         if tooltip != self.tray_icon.toolTip():
             # Each change is a D-Bus signal on StatusNotifierItem hosts: only send real ones.
@@ -98,6 +104,12 @@ class TrayView(QObject):
         if line != self.status_action.text():
             self.status_action.setText(line)
         self.resume_action.setEnabled(snapshot.paused)
+
+    def _paint_icon(self, snapshot: Snapshot) -> None:
+        signature = icon_signature(snapshot, self._icon_style)
+        if signature != self._signature:
+            self._signature = signature
+            self.tray_icon.setIcon(tray_qicon(snapshot, self._icon_style))
 
     def show_prompt_message(self, title: str, text: str) -> None:
         """Show a due prompt as the tray's own message (until real notifications arrive).

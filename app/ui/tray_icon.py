@@ -36,8 +36,15 @@ receive them all)."""
 MIN_SIZE = 8
 
 # Colours as hex strings (QColor is mutable, so none is shared between paints).
-_OUTLINE = "#99000000"  # ARGB: black at 60 %, the edge that makes shapes read on light panels
-_TRACK = "#a0a0a0"
+_SYMBOL_EDGE = "#99000000"
+"""The dark edge around symbols drawn on the ring (pause bars, moon, dots)."""
+_EDGES = {
+    # style → (outline, track). "auto" reads on any panel: a dark edge at 60 % around a
+    # mid-grey track. "light" and "dark" name the panel the user has, for more contrast.
+    "auto": ("#99000000", "#a0a0a0"),
+    "light": ("#dd1d232a", "#8c8c8c"),
+    "dark": ("#ddf4f4f4", "#c4c4c4"),
+}
 _PROGRESS = "#3fb06a"
 _WINDOW = "#f5a623"
 _ATTENTION = "#e5484d"
@@ -56,16 +63,20 @@ class IconSignature(NamedTuple):
     phase: Phase
     fill_steps: int
     """0..FILL_STEPS for phases that show the arc, else 0."""
+    style: str = "auto"
+    """The panel the icon sits on: "auto", "light" or "dark" (the tray icon style setting)."""
 
 
-def icon_signature(snapshot: Snapshot) -> IconSignature:
+def icon_signature(snapshot: Snapshot, style: str = "auto") -> IconSignature:
     """Quantise a snapshot to what the icon can show (see :data:`FILL_STEPS`)."""
+    if style not in _EDGES:
+        raise ValueError(f"unknown tray icon style {style!r}: expected one of {sorted(_EDGES)}")
     if snapshot.phase not in _SHOWS_FILL:
-        return IconSignature(snapshot.phase, 0)
+        return IconSignature(snapshot.phase, 0, style)
     steps = math.floor(_fill_fraction(snapshot) * FILL_STEPS)
     if snapshot.phase is Phase.SITTING:
         steps = max(1, steps)
-    return IconSignature(snapshot.phase, steps)
+    return IconSignature(snapshot.phase, steps, style)
 
 
 def paint_tray_icon(snapshot: Snapshot, size: int, device_pixel_ratio: float = 1.0) -> QImage:
@@ -73,9 +84,9 @@ def paint_tray_icon(snapshot: Snapshot, size: int, device_pixel_ratio: float = 1
     return paint_signature(icon_signature(snapshot), size, device_pixel_ratio)
 
 
-def tray_qicon(snapshot: Snapshot) -> QIcon:
+def tray_qicon(snapshot: Snapshot, style: str = "auto") -> QIcon:
     """A QIcon holding the picture at every size in :data:`ICON_SIZES`."""
-    signature = icon_signature(snapshot)
+    signature = icon_signature(snapshot, style)
     icon = QIcon()
     for size in ICON_SIZES:
         icon.addPixmap(QPixmap.fromImage(paint_signature(signature, size)))
@@ -134,12 +145,13 @@ def _paint(painter: QPainter, signature: IconSignature, g: _Geometry) -> None:
     if phase in (Phase.PAUSED, Phase.QUIET):
         # Suppressed prompts: the ring fades like a disabled control, the symbol does not.
         painter.setOpacity(_FADED)
-    _ring(painter, g, _OUTLINE, g.ring + 2 * g.outline)
+    outline, track = _EDGES[signature.style]
+    _ring(painter, g, outline, g.ring + 2 * g.outline)
     match phase:
         case Phase.AWAY | Phase.STRETCHING:
-            _ring(painter, g, _TRACK, g.ring)
+            _ring(painter, g, track, g.ring)
         case Phase.SITTING | Phase.PAUSED | Phase.QUIET:
-            _ring(painter, g, _TRACK, g.ring)
+            _ring(painter, g, track, g.ring)
             _arc(painter, g, _PROGRESS, fraction)
         case Phase.WINDOW:
             _ring(painter, g, _WINDOW, g.ring)
@@ -178,7 +190,7 @@ def _arc(painter: QPainter, g: _Geometry, color: str, fraction: float) -> None:
 
 def _outlined(painter: QPainter, path: QPainterPath, fill: str, g: _Geometry) -> None:
     """Fill ``path`` with a dark edge drawn outside it, so the shape keeps its size."""
-    pen = QPen(QColor(_OUTLINE), 2 * g.outline)
+    pen = QPen(QColor(_SYMBOL_EDGE), 2 * g.outline)
     pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
     painter.setPen(pen)
     painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -200,7 +212,7 @@ def _hollow_dot(painter: QPainter, g: _Geometry, color: str) -> None:
     r = g.hole * 0.75
     width = max(g.outline, r * 0.55)
     painter.setBrush(Qt.BrushStyle.NoBrush)
-    painter.setPen(QPen(QColor(_OUTLINE), width + 2 * g.outline))
+    painter.setPen(QPen(QColor(_SYMBOL_EDGE), width + 2 * g.outline))
     painter.drawEllipse(g.center, r - width / 2, r - width / 2)
     painter.setPen(QPen(QColor(color), width))
     painter.drawEllipse(g.center, r - width / 2, r - width / 2)

@@ -13,6 +13,7 @@ from app.ui.tray_icon import (
     FILL_STEPS,
     ICON_SIZES,
     icon_signature,
+    paint_signature,
     paint_tray_icon,
     tray_qicon,
 )
@@ -156,3 +157,23 @@ def test_states_without_a_fill_ignore_desk_time():
     assert icon_signature(snapshot(Phase.WINDOW, 46 * 60)) == icon_signature(
         snapshot(Phase.WINDOW, 58 * 60)
     )
+
+
+def test_the_icon_style_changes_the_edge_for_light_and_dark_panels():
+    """The tray icon style setting: a dark edge for light panels, a light one for dark."""
+    sitting = snapshot(Phase.SITTING, desk_s=20 * 60)
+    images = {
+        style: paint_signature(icon_signature(sitting, style), 32)
+        for style in ("auto", "light", "dark")
+    }
+    assert len({bytes(image.bits()) for image in images.values()}) == 3
+    # The left edge of the ring, on the outline, halfway down.
+    column = next(x for x in range(16) if images["dark"].pixelColor(x, 16).alpha() > 128)
+    on_dark = images["dark"].pixelColor(column, 16).lightness()
+    on_light = images["light"].pixelColor(column, 16).lightness()
+    assert on_dark > on_light + 100
+
+
+def test_an_unknown_icon_style_is_refused_by_name():
+    with pytest.raises(ValueError, match="'neon'"):
+        icon_signature(snapshot(Phase.SITTING, desk_s=60), "neon")
