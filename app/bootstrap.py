@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from app.core.exercise import Exercise, Preferences
     from app.ipc import IpcServer
     from app.platform.base import Environment
+    from app.platform.notify_base import Notifier
     from app.prompt_flow import PromptFlow
     from app.ui.library_controller import LibraryController
     from app.ui.settings_controller import SettingsController
@@ -166,7 +167,7 @@ def _start_services(core: _Core) -> list[object]:
     flow = _build_prompt_flow(core, coordinator, env, tray, library)
     library_controller = _build_library_window(core, flow)
     actions = _AppActions(core, coordinator, flow, library, library_controller)
-    actions.settings = _build_settings_dialog(core, env, coordinator, flow, actions, library)
+    actions.settings = _build_settings_dialog(core, env, tray, coordinator, flow, actions, library)
     controller = TrayController(shell, actions)
     coordinator.snapshot_changed.connect(lambda snap: controller.show(snap, clock.now().wall))
     coordinator.prompt_resolved.connect(lambda _event: controller.clear_prompt())
@@ -249,26 +250,11 @@ def _build_prompt_flow(
     library: tuple[Exercise, ...],
 ) -> PromptFlow:
     """The notifier chain, the toast and the stretch window around the suggestions."""
-    from app.platform.notify_chain import DeliveryMode, build_notifier
     from app.prompt_flow import PromptFlow
     from app.ui.stretch_controller import StretchController
     from app.ui.stretch_window import StretchWindow
-    from app.ui.toast import Toast, ToastNotifier
-    from app.ui.tray import TrayView
 
-    tray_icon = core.shell.tray_icon if isinstance(core.shell, TrayView) else None
-    toast = ToastNotifier(
-        Toast(), anchor=lambda: tray_icon.geometry() if tray_icon is not None else None
-    )
-    notifier = build_notifier(
-        DeliveryMode(core.settings.prompts.delivery),
-        env=env,
-        toast=toast,
-        tray_icon=tray_icon,
-        tray_kind=tray,
-        app_name=APP_NAME,
-        desktop_entry=APP_ID,
-    )
+    notifier = _build_notifier(core, env, tray)
     engine = core.engine
     return PromptFlow(
         coordinator=coordinator,
@@ -278,6 +264,27 @@ def _build_prompt_flow(
         sitting_log=core.sitting_log,
         snooze_minutes=lambda: max(1, round(engine.config.snooze_s / 60)),
         preferences=core.settings.preferences(),
+    )
+
+
+def _build_notifier(core: _Core, env: Environment, tray: str) -> Notifier:
+    """The notifier chain for the ``prompts.delivery`` setting, the toast by the tray."""
+    from app.platform.notify_chain import DeliveryMode, build_notifier
+    from app.ui.toast import Toast, ToastNotifier
+    from app.ui.tray import TrayView
+
+    tray_icon = core.shell.tray_icon if isinstance(core.shell, TrayView) else None
+    toast = ToastNotifier(
+        Toast(), anchor=lambda: tray_icon.geometry() if tray_icon is not None else None
+    )
+    return build_notifier(
+        DeliveryMode(core.settings.prompts.delivery),
+        env=env,
+        toast=toast,
+        tray_icon=tray_icon,
+        tray_kind=tray,
+        app_name=APP_NAME,
+        desktop_entry=APP_ID,
     )
 
 
@@ -303,6 +310,7 @@ def _build_library_window(core: _Core, flow: PromptFlow) -> LibraryController:
 def _build_settings_dialog(
     core: _Core,
     env: Environment,
+    tray: str,
     coordinator: DeskCoordinator,
     flow: PromptFlow,
     actions: _AppActions,
@@ -322,7 +330,10 @@ def _build_settings_dialog(
         favourites = core.settings.exercises.favourites
         new = replace(new, exercises=replace(new.exercises, favourites=favourites))
         save_settings(core.paths.settings_file, new)  # raises: the dialog shows why
+        delivery_changed = new.prompts.delivery != core.settings.prompts.delivery
         core.settings = new
+        if delivery_changed:
+            flow.replace_notifier(_build_notifier(core, env, tray))
         core.shell.set_icon_style(new.general.tray_icon_style)
         coordinator.apply_settings(new)
         flow.set_preferences(new.preferences())

@@ -49,6 +49,7 @@ class PromptFlow(QObject):
         super().__init__(parent)
         self._coordinator = coordinator
         self._notifier = notifier
+        self._connect(notifier)
         self._stretch = stretch
         self._library = tuple(library)
         self._log = sitting_log
@@ -60,9 +61,6 @@ class PromptFlow(QObject):
         """The log row of the exercise on screen in the stretch window."""
         coordinator.prompt_shown.connect(self._on_prompt_shown)
         coordinator.prompt_resolved.connect(self._on_prompt_resolved)
-        notifier.clicked.connect(self.open_stretch)
-        notifier.snooze_requested.connect(self._on_snooze_requested)
-        notifier.dismissed.connect(self._on_dismissed)
         stretch.responded.connect(self._on_stretch_response)
 
     # ------------------------------------------------------------------ what is shown
@@ -73,6 +71,19 @@ class PromptFlow(QObject):
             history = self._log.recent_exercise_ids()
             self._suggestion = suggest(self._library, history, self._preferences, self._rng)
         return self._suggestion
+
+    def replace_notifier(self, notifier: Notifier) -> None:
+        """A new delivery mode (from the settings): the old notifier's bubble goes with it."""
+        old, self._notifier = self._notifier, notifier
+        old.shutdown()
+        for signal in (old.clicked, old.snooze_requested, old.dismissed):
+            signal.disconnect()
+        self._connect(notifier)
+
+    def _connect(self, notifier: Notifier) -> None:
+        notifier.clicked.connect(self.open_stretch)
+        notifier.snooze_requested.connect(self._on_snooze_requested)
+        notifier.dismissed.connect(self._on_dismissed)
 
     @property
     def notifier_name(self) -> str:
