@@ -15,22 +15,26 @@ Protocol: JSON lines in UTF-8, one request and one reply per line, each line at 
     reply    {"v": 1, "ok": true, "result": {...}}
              {"v": 1, "ok": false, "error": "unknown command 'frobnicate'"}
 
-The client side (``send_request``, ``instance_answers``) is plain ``socket.AF_UNIX``, so
-the command line does not need a Qt event loop.
+The client side (``send_request``, ``instance_answers``) needs no Qt event loop, so the
+command line stays light: plain ``socket.AF_UNIX``, and on Windows the named pipe that
+``QLocalServer`` listens on there, opened as a file with overlapped I/O so that every wait
+has a deadline.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
 import socket
 import stat
+import sys
 import time
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QLockFile, QObject
 from PySide6.QtNetwork import QAbstractSocket, QLocalServer, QLocalSocket
@@ -125,24 +129,29 @@ def send_request(
     cmd: str,
     args: Mapping[str, Any] | None = None,
     timeout: float = 2.0,
+    *,
+    platform: str = sys.platform,
 ) -> JsonObject:
     """Send one command to the running instance and return the ``result`` of its reply.
 
     Raises ``NoInstanceError`` when nothing listens, ``IpcError`` for an error reply, a
-    reply that breaks the protocol, or no reply within ``timeout`` seconds.
+    reply that breaks the protocol, or no reply within ``timeout`` seconds. ``platform``
+    decides the transport: a named pipe on "win32", a Unix socket elsewhere.
     """
     payload = encode_line({"v": PROTOCOL_VERSION, "cmd": cmd, "args": dict(args or {})})
     if len(payload) - 1 > MAX_LINE:
         raise IpcError(f"The request is longer than {MAX_LINE} bytes.")
     deadline = time.monotonic() + timeout
-    with _connect(socket_path, timeout) as sock:
-        try:
-            sock.sendall(payload)
-            line = _read_line(sock, deadline)
-        except TimeoutError as exc:
-            raise IpcError(f"Sitbreak did not answer within {timeout:g} s.") from exc
-        except OSError as exc:
-            raise IpcError(f"The connection to Sitbreak broke: {exc.strerror or exc}.") from exc
+    channel = _connect(socket_path, timeout, platform)
+    try:
+        channel.send(payload, deadline)
+        line = _read_line(channel, deadline)
+    except TimeoutError as exc:
+        raise IpcError(f"Sitbreak did not answer within {timeout:g} s.") from exc
+    except OSError as exc:
+        raise IpcError(f"The connection to Sitbreak broke: {exc.strerror or exc}.") from exc
+    finally:
+        channel.close()
     reply = _decode_object(line, "reply")
     ok = reply.get("ok")
     if ok is False:
@@ -154,16 +163,72 @@ def send_request(
     return result
 
 
-def instance_answers(socket_path: Path, timeout: float = 0.5) -> bool:
+def instance_answers(
+    socket_path: Path, timeout: float = 0.5, *, platform: str = sys.platform
+) -> bool:
     """Whether a live server accepts connections on ``socket_path`` (nothing is sent)."""
     try:
-        with _connect(socket_path, timeout):
-            return True
+        _connect(socket_path, timeout, platform).close()
     except NoInstanceError:
         return False
+    return True
 
 
-def _connect(socket_path: Path, timeout: float) -> socket.socket:
+class _Channel(Protocol):
+    """One connection to the server, whatever carries it; every wait ends by ``deadline``."""
+
+    def send(self, data: bytes, deadline: float) -> None:
+        """Send all of ``data``; ``TimeoutError`` past the deadline, ``OSError`` if it broke."""
+        ...
+
+    def receive(self, deadline: float) -> bytes:
+        """The next bytes the server sent, ``b""`` once it closed; errors as ``send``."""
+        ...
+
+    def close(self) -> None: ...
+
+
+def _connect(socket_path: Path, timeout: float, platform: str) -> _Channel:
+    if platform == "win32":
+        return _open_pipe(socket_path, timeout)
+    return _open_unix_socket(socket_path, timeout)
+
+
+def _read_line(channel: _Channel, deadline: float) -> bytes:
+    received = bytearray()
+    while True:
+        newline = received.find(b"\n")
+        if newline >= 0:
+            return bytes(received[:newline])
+        if len(received) > MAX_LINE:
+            raise IpcError(f"The reply is longer than {MAX_LINE} bytes.")
+        chunk = channel.receive(deadline)
+        if not chunk:
+            raise IpcError("Sitbreak closed the connection without a reply.")
+        received += chunk
+
+
+def _remaining(deadline: float) -> float:
+    return max(deadline - time.monotonic(), 0.001)
+
+
+class _UnixSocketChannel:
+    def __init__(self, sock: socket.socket) -> None:
+        self._socket = sock
+
+    def send(self, data: bytes, deadline: float) -> None:
+        self._socket.settimeout(_remaining(deadline))
+        self._socket.sendall(data)
+
+    def receive(self, deadline: float) -> bytes:
+        self._socket.settimeout(_remaining(deadline))
+        return self._socket.recv(65536)
+
+    def close(self) -> None:
+        self._socket.close()
+
+
+def _open_unix_socket(socket_path: Path, timeout: float) -> _UnixSocketChannel:
     sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     sock.settimeout(timeout)
     try:
@@ -177,22 +242,91 @@ def _connect(socket_path: Path, timeout: float) -> socket.socket:
     except OSError as exc:
         sock.close()
         raise IpcError(f"Cannot connect to {socket_path}: {exc.strerror or exc}.") from exc
-    return sock
+    return _UnixSocketChannel(sock)
 
 
-def _read_line(sock: socket.socket, deadline: float) -> bytes:
-    received = bytearray()
-    while True:
-        newline = received.find(b"\n")
-        if newline >= 0:
-            return bytes(received[:newline])
-        if len(received) > MAX_LINE:
-            raise IpcError(f"The reply is longer than {MAX_LINE} bytes.")
-        sock.settimeout(max(deadline - time.monotonic(), 0.001))
-        chunk = sock.recv(65536)
-        if not chunk:
-            raise IpcError("Sitbreak closed the connection without a reply.")
-        received += chunk
+def _open_pipe(pipe: Path, timeout: float) -> _Channel:
+    """Connect to the named pipe ``pipe`` (``\\\\.\\pipe\\...``), waiting while it is busy.
+
+    A pipe exists only while its server runs, so "not found" means no instance. All of
+    the pipe's instances may be taken for a moment (another client): that is waited out.
+    """
+    if sys.platform == "win32":
+        path = os.fspath(pipe)
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                handle = _winapi.CreateFile(
+                    path,
+                    _winapi.GENERIC_READ | _winapi.GENERIC_WRITE,
+                    0,
+                    _winapi.NULL,
+                    _winapi.OPEN_EXISTING,
+                    _winapi.FILE_FLAG_OVERLAPPED,
+                    _winapi.NULL,
+                )
+            except FileNotFoundError as exc:
+                raise NoInstanceError(f"Nothing listens on {path}.") from exc
+            except OSError as exc:
+                if exc.winerror != _winapi.ERROR_PIPE_BUSY:
+                    raise IpcError(f"Cannot connect to {path}: {exc.strerror or exc}.") from exc
+            else:
+                return _PipeChannel(handle)
+            if time.monotonic() >= deadline:
+                raise IpcError(f"Sitbreak did not accept the connection within {timeout:g} s.")
+            # Raises when the wait times out or the pipe went away; the loop decides which.
+            with contextlib.suppress(OSError):
+                _winapi.WaitNamedPipe(path, max(int(_remaining(deadline) * 1000), 1))
+    else:
+        raise IpcError(f"Cannot connect to {pipe}: named pipes exist only on Windows.")
+
+
+if sys.platform == "win32":
+    import _winapi
+
+    class _PipeChannel:
+        """A client handle on a byte-mode named pipe, read and written with overlapped I/O.
+
+        ``_winapi`` is what ``multiprocessing`` uses for its pipes; plain ``open()`` would
+        block forever on a server that never answers.
+        """
+
+        def __init__(self, handle: int) -> None:
+            self._handle = handle
+
+        def send(self, data: bytes, deadline: float) -> None:
+            view = memoryview(data)
+            while view:
+                overlapped, error = _winapi.WriteFile(self._handle, view, overlapped=True)
+                written = self._finish(overlapped, error, deadline)
+                view = view[written:]
+
+        def receive(self, deadline: float) -> bytes:
+            try:
+                overlapped, error = _winapi.ReadFile(self._handle, 65536, overlapped=True)
+                self._finish(overlapped, error, deadline)
+            except BrokenPipeError:
+                return b""  # the server closed its end
+            received = overlapped.getbuffer()  # b"" too once the server closed its end
+            return bytes(received) if received is not None else b""
+
+        def close(self) -> None:
+            _winapi.CloseHandle(self._handle)
+
+        @staticmethod
+        def _finish(overlapped: _winapi.Overlapped, error: int, deadline: float) -> int:
+            """Wait for one operation until ``deadline``; the number of bytes it moved."""
+            if error == _winapi.ERROR_IO_PENDING:
+                wait_ms = max(int(_remaining(deadline) * 1000), 1)
+                outcome = _winapi.WaitForMultipleObjects([overlapped.event], False, wait_ms)
+                if outcome == _winapi.WAIT_TIMEOUT:
+                    overlapped.cancel()
+                    # The buffer must stay until the cancelled operation has ended.
+                    with contextlib.suppress(OSError):
+                        overlapped.GetOverlappedResult(True)
+                    raise TimeoutError
+            transferred, _error = overlapped.GetOverlappedResult(True)
+            return transferred
 
 
 # ---------------------------------------------------------------- server (Qt)
@@ -213,9 +347,16 @@ class IpcServer(QObject):
     Nothing a client sends can raise out of a slot: every problem becomes an error reply.
     """
 
-    def __init__(self, socket_path: Path, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        socket_path: Path,
+        parent: QObject | None = None,
+        *,
+        platform: str = sys.platform,
+    ) -> None:
         super().__init__(parent)
         self._socket_path = socket_path
+        self._platform = platform
         self._handlers: dict[str, Handler] = {}
         self._server = QLocalServer(self)
         # Owner-only socket. With this option Qt 6 replaces whatever is at the path, even
@@ -242,8 +383,19 @@ class IpcServer(QObject):
         A socket file left by a crashed instance is replaced, but only after checking that
         no live server answers on it. Raises ``IpcError`` if one does, if the path is not a
         socket (never deleted: it is not ours), or if listening fails.
+
+        On Windows the path is a named pipe, which dies with its server: nothing can be
+        stale. But Qt lets a second server add instances to a live pipe, so it is refused
+        while one answers, as on Unix.
         """
         path = self._socket_path
+        if self._platform == "win32":
+            if instance_answers(path, platform=self._platform):
+                raise IpcError(f"Another Sitbreak already answers on {path}.")
+            if self._server.listen(os.fspath(path)):
+                return
+            reason = self._server.errorString() or "unknown error"
+            raise IpcError(f"Cannot listen on {path}: {reason}.")
         if self._stale_socket_present():
             _log.info("Replacing the stale control socket %s", path)
         if self._server.listen(os.fspath(path)):
@@ -274,7 +426,7 @@ class IpcServer(QObject):
             return False
         if not stat.S_ISSOCK(info.st_mode):
             raise IpcError(f"{self._socket_path} exists and is not a socket; not replacing it.")
-        if instance_answers(self._socket_path):
+        if instance_answers(self._socket_path, platform=self._platform):
             raise IpcError(f"Another Sitbreak already answers on {self._socket_path}.")
         return True
 

@@ -3,12 +3,14 @@
 Two layouts: the per-user folders of the platform (platformdirs), or everything under one
 ``--basedir`` for tests and portable use. The control socket lives in the per-user runtime
 folder instead, because a Unix socket path must be short (see ``MAX_SOCKET_PATH_BYTES``) and
-pytest's temporary folders, or a deep basedir, would overflow it.
+pytest's temporary folders, or a deep basedir, would overflow it. On Windows the control
+channel is a named pipe instead, which lives in no folder at all.
 """
 
 from __future__ import annotations
 
 import hashlib
+import ntpath
 import os
 import stat
 import sys
@@ -26,6 +28,9 @@ MAX_SOCKET_PATH_BYTES = 103
 on macOS and the BSDs, including the terminating NUL; 103 fits everywhere."""
 
 _SOCKET_NAME_BYTES = len(f"{APP_DIR_NAME}-{'0' * 12}.sock")
+
+PIPE_PREFIX = "\\\\.\\pipe\\"
+"""``\\\\.\\pipe\\``: the folder of the local named pipes on Windows."""
 
 
 class PathsError(Exception):
@@ -95,13 +100,33 @@ class AppPaths:
 
     @property
     def socket_path(self) -> Path:
-        """The control socket: one per config folder, so each basedir has its own instance.
+        """The control socket of this system: ``socket_path_for(sys.platform)``."""
+        return self.socket_path_for(sys.platform)
 
-        The name hashes the resolved config folder, which keeps it short whatever the
-        basedir; raises ``PathsError`` if the runtime folder itself is too long.
+    def socket_name_for(self, platform: str) -> str:
+        """``sitbreak-<12 hex>``: one name per config folder, so each basedir has its own instance.
+
+        It hashes the resolved config folder, which keeps it short whatever the basedir.
+        Windows paths ignore case, so there the folder is hashed case-folded: two spellings
+        of one folder must meet at one pipe.
         """
-        digest = hashlib.sha256(os.fsencode(self.config_dir.resolve())).hexdigest()[:12]
-        path = self.runtime_dir / f"{APP_DIR_NAME}-{digest}.sock"
+        folder = str(self.config_dir.resolve())
+        if platform == "win32":
+            folder = ntpath.normcase(folder)
+        digest = hashlib.sha256(os.fsencode(folder)).hexdigest()[:12]
+        return f"{APP_DIR_NAME}-{digest}"
+
+    def socket_path_for(self, platform: str) -> Path:
+        """Where the control channel of ``platform`` lives.
+
+        On Windows a named pipe, ``\\\\.\\pipe\\sitbreak-<hash>``: no file, gone with its
+        process, and taken as is by ``QLocalServer``. Elsewhere a Unix socket in the runtime
+        folder; raises ``PathsError`` if that folder is too long for one.
+        """
+        name = self.socket_name_for(platform)
+        if platform == "win32":
+            return Path(pipe_path(name))
+        path = self.runtime_dir / f"{name}.sock"
         if len(os.fsencode(path)) > MAX_SOCKET_PATH_BYTES:
             raise PathsError(
                 f"The control socket path {path} is longer than {MAX_SOCKET_PATH_BYTES} bytes; "
@@ -114,6 +139,13 @@ class AppPaths:
         for folder in (self.config_dir, self.data_dir, self.log_dir, self.exercises_dir):
             _make_dir(folder)
         _ensure_runtime_dir(self.runtime_dir)
+
+
+def pipe_path(name: str) -> str:
+    """The full path of the local named pipe ``name`` (``\\\\.\\pipe\\<name>``)."""
+    if not name or "\\" in name:
+        raise ValueError(f"{name!r} is no pipe name: it must be non-empty, without backslashes.")
+    return PIPE_PREFIX + name
 
 
 def runtime_dir_from(environ: Mapping[str, str]) -> Path:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from app.platform.autostart_base import Autostart
 from app.platform.autostart_null import NullAutostart
-from app.platform.base import Environment
+from app.platform.base import BackendUnavailable, Environment
 
 
 def launch_command(
@@ -43,10 +43,30 @@ def open_autostart(
 ) -> Autostart:
     """The start-at-login switch for this system, starting ``command`` at login.
 
-    ``environ`` supplies ``HOME``, ``XDG_CONFIG_HOME`` and ``XDG_CONFIG_DIRS``.
+    Windows: the ``HKCU\\...\\Run`` value; macOS: a LaunchAgent in ``~/Library/LaunchAgents``;
+    Linux: the XDG autostart entry. ``environ`` supplies ``HOME``, ``XDG_CONFIG_HOME`` and
+    ``XDG_CONFIG_DIRS``. A backend that cannot run here gives a switch that stays off and
+    says why.
     """
+    try:
+        if env.platform == "win32":
+            from app.platform.autostart_windows import RegistryAutostart
+
+            return RegistryAutostart(command)
+        if env.platform == "darwin":
+            from app.platform.autostart_macos import LaunchAgentAutostart
+
+            return LaunchAgentAutostart(command, launch_agents_dir(environ))
+    except (BackendUnavailable, ImportError) as exc:
+        return NullAutostart(f"Start at login is not available here: {exc}")
     if not env.platform.startswith("linux"):
         return NullAutostart("Start at login is not available on this system yet")
     from app.platform.autostart_xdg import XdgAutostart
 
     return XdgAutostart.from_environ(environ, command)
+
+
+def launch_agents_dir(environ: Mapping[str, str]) -> Path:
+    """``~/Library/LaunchAgents``, where launchd looks for a user's agents at login."""
+    home = environ.get("HOME", "").strip()
+    return (Path(home) if home else Path.home()) / "Library" / "LaunchAgents"

@@ -1,15 +1,25 @@
 """Picks the idle source and session watchers for this environment, and builds them.
 
-``choose_backends`` is a pure table from the environment to backend names. The ``build_*``
-functions import a backend module only once it is chosen, and fall back to the null
-backend when it cannot run, with a reason for the status output ("degraded").
+``choose_backends`` is a pure table from the environment (and the few D-Bus services that
+decide between backends) to backend names:
+
+- Linux X11: XScreenSaver; logind and the screensaver service for lock and sleep.
+- Linux Wayland: never XScreenSaver (under XWayland it sees only X11 clients). GNOME (by
+  ``XDG_CURRENT_DESKTOP`` or Mutter's idle monitor on the bus): Mutter's ``GetIdletime``;
+  any other compositor: ext-idle-notify-v1, which needs the optional pywayland. Without
+  it, lock state only, reported as degraded.
+- Windows: ``GetLastInputInfo`` and the session notifications of a hidden window.
+- macOS: CoreGraphics idle time; sleep is noticed from the clock.
+
+The ``build_*`` functions import a backend module only once it is chosen, and fall back
+to the null backend when it cannot run, with a reason for the status output ("degraded").
 """
 
 from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
@@ -24,8 +34,18 @@ log = logging.getLogger(__name__)
 
 NONE = "none"
 IDLE_X11 = "x11-screensaver"
+IDLE_MUTTER = "mutter"
+IDLE_EXT_IDLE_NOTIFY = "ext-idle-notify"
+IDLE_WINDOWS = "windows"
+IDLE_MACOS = "macos"
 SESSION_LOGIND = "logind"
 SESSION_SCREENSAVER = "screensaver"
+SESSION_WINDOWS = "windows"
+
+MUTTER_IDLE_MONITOR = "org.gnome.Mutter.IdleMonitor"
+"""``idle_mutter.IDLE_MONITOR``, repeated so that choosing imports nothing of D-Bus."""
+DECIDING_SERVICES = (MUTTER_IDLE_MONITOR,)
+"""Session bus names whose presence changes the choice (``probe_session_services``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,25 +56,42 @@ class BackendChoice:
     session: tuple[str, ...]
 
 
-def choose_backends(env: Environment) -> BackendChoice:
-    return BackendChoice(idle=_choose_idle(env), session=_choose_session(env))
+def choose_backends(
+    env: Environment, session_services: Collection[str] = frozenset()
+) -> BackendChoice:
+    """The backends for ``env``; ``session_services``: the ``DECIDING_SERVICES`` on the bus."""
+    return BackendChoice(idle=_choose_idle(env, session_services), session=_choose_session(env))
 
 
-def _choose_idle(env: Environment) -> str:
+def _choose_idle(env: Environment, session_services: Collection[str]) -> str:
+    if env.platform == "win32":
+        return IDLE_WINDOWS
+    if env.platform == "darwin":
+        return IDLE_MACOS
     if not env.platform.startswith("linux"):
-        return NONE  # Windows and macOS backends: a later issue.
-    if env.is_wayland:
-        # Never XScreenSaver here: XWayland sets DISPLAY too, but sees only X11 clients'
-        # input. The Wayland backends (Mutter IdleMonitor, ext-idle-notify) go here.
         return NONE
+    if env.is_wayland:
+        # Never XScreenSaver here: XWayland sets DISPLAY too, but sees only X11 clients' input.
+        if is_gnome(env.desktop) or MUTTER_IDLE_MONITOR in session_services:
+            return IDLE_MUTTER
+        return IDLE_EXT_IDLE_NOTIFY
     if env.display is not None:
         return IDLE_X11
     return NONE
 
 
+def is_gnome(desktop: str | None) -> bool:
+    """Whether ``XDG_CURRENT_DESKTOP`` (a colon-separated list) names GNOME."""
+    if desktop is None:
+        return False
+    return any(part.strip().upper() == "GNOME" for part in desktop.split(":"))
+
+
 def _choose_session(env: Environment) -> tuple[str, ...]:
+    if env.platform == "win32":
+        return (SESSION_WINDOWS,)
     if not env.platform.startswith("linux"):
-        return (NONE,)
+        return (NONE,)  # macOS: sleep shows as a gap in the monotonic clock
     names = []
     if env.has_system_bus:
         names.append(SESSION_LOGIND)
@@ -72,8 +109,44 @@ def build_idle_source(choice: BackendChoice, env: Environment) -> tuple[IdleSour
         return opener(env), []
     except (BackendUnavailable, ImportError) as exc:
         log.warning("Idle source %s unavailable: %s", choice.idle, exc)
-        reason = _tr("Idle time unavailable ({reason}): desk time is estimated")
+        if choice.idle == IDLE_EXT_IDLE_NOTIFY:
+            reason = _tr(
+                "Idle time unavailable ({reason}): lock state only, desk time is estimated"
+            )
+        else:
+            reason = _tr("Idle time unavailable ({reason}): desk time is estimated")
         return NullIdleSource(), [reason.format(reason=exc)]
+
+
+def probe_session_services(env: Environment) -> frozenset[str]:
+    """Which ``DECIDING_SERVICES`` are on the session bus, asked only where they matter.
+
+    Only a Wayland session whose ``XDG_CURRENT_DESKTOP`` does not already say GNOME needs
+    to ask (GNOME under another desktop name); elsewhere no D-Bus connection is made.
+    """
+    if not (
+        env.platform.startswith("linux")
+        and env.is_wayland
+        and not is_gnome(env.desktop)
+        and env.has_session_bus
+        and env.session_bus_address is not None
+    ):
+        return frozenset()
+    from app.platform.dbus_connection import DBusCallFailed, EventLoopDBusConnection
+
+    try:
+        bus = EventLoopDBusConnection(env.session_bus_address)
+    except BackendUnavailable as exc:
+        log.warning("Cannot look for desktop services on the session bus: %s", exc)
+        return frozenset()
+    try:
+        return frozenset(name for name in DECIDING_SERVICES if bus.has_owner(name))
+    except DBusCallFailed as exc:
+        log.warning("Cannot look for desktop services on the session bus: %s", exc)
+        return frozenset()
+    finally:
+        bus.close()
+        bus.deleteLater()
 
 
 def build_session_watcher(
@@ -127,10 +200,19 @@ class PlatformBackends:
 
 
 def open_backends(
-    env: Environment, *, pid: int | None = None, parent: QObject | None = None
+    env: Environment,
+    *,
+    pid: int | None = None,
+    parent: QObject | None = None,
+    session_services: Collection[str] | None = None,
 ) -> PlatformBackends:
-    """Choose and build both backends; never raises for a backend that cannot run."""
-    choice = choose_backends(env)
+    """Choose and build both backends; never raises for a backend that cannot run.
+
+    ``session_services``: the deciding services on the bus; None asks the bus.
+    """
+    if session_services is None:
+        session_services = probe_session_services(env)
+    choice = choose_backends(env, session_services)
     idle, idle_degraded = build_idle_source(choice, env)
     session, session_degraded = build_session_watcher(choice, env, pid=pid, parent=parent)
     log.info("Platform backends: idle %s, session %s", idle.name, session.name)
@@ -140,8 +222,6 @@ def open_backends(
 def _why_no_idle_source(env: Environment) -> str:
     if not env.platform.startswith("linux"):
         return _tr("No idle source on this system yet: desk time is estimated")
-    if env.is_wayland:
-        return _tr("No idle source on Wayland yet: desk time is estimated")
     return _tr("No display found: desk time is estimated")
 
 
@@ -149,6 +229,32 @@ def _open_x11_idle(env: Environment) -> IdleSource:
     from app.platform.idle_x11 import XScreenSaverIdleSource
 
     return XScreenSaverIdleSource(env.display)
+
+
+def _open_mutter_idle(env: Environment) -> IdleSource:
+    from app.platform.idle_mutter import MutterIdleSource
+
+    if env.session_bus_address is None:
+        raise BackendUnavailable("no session bus")
+    return MutterIdleSource(env.session_bus_address)
+
+
+def _open_ext_idle_notify(env: Environment) -> IdleSource:
+    from app.platform.idle_wayland import ExtIdleNotifySource
+
+    return ExtIdleNotifySource(env.wayland_display)
+
+
+def _open_windows_idle(_env: Environment) -> IdleSource:
+    from app.platform.idle_windows import WindowsIdleSource
+
+    return WindowsIdleSource()
+
+
+def _open_macos_idle(_env: Environment) -> IdleSource:
+    from app.platform.idle_macos import MacIdleSource
+
+    return MacIdleSource()
 
 
 def _open_logind(env: Environment, pid: int) -> SessionWatcher:
@@ -165,11 +271,27 @@ def _open_screensaver(env: Environment, _pid: int) -> SessionWatcher:
     return ScreenSaverWatcher(env.session_bus_address)
 
 
+def _open_windows_session(_env: Environment, _pid: int) -> SessionWatcher:
+    from app.platform.session_windows import WindowsSessionWatcher
+
+    return WindowsSessionWatcher()
+
+
 _IDLE_OPENERS: Mapping[str, Callable[[Environment], IdleSource]] = MappingProxyType(
-    {IDLE_X11: _open_x11_idle}
+    {
+        IDLE_X11: _open_x11_idle,
+        IDLE_MUTTER: _open_mutter_idle,
+        IDLE_EXT_IDLE_NOTIFY: _open_ext_idle_notify,
+        IDLE_WINDOWS: _open_windows_idle,
+        IDLE_MACOS: _open_macos_idle,
+    }
 )
 _SESSION_OPENERS: Mapping[str, Callable[[Environment, int], SessionWatcher]] = MappingProxyType(
-    {SESSION_LOGIND: _open_logind, SESSION_SCREENSAVER: _open_screensaver}
+    {
+        SESSION_LOGIND: _open_logind,
+        SESSION_SCREENSAVER: _open_screensaver,
+        SESSION_WINDOWS: _open_windows_session,
+    }
 )
 
 

@@ -6,24 +6,33 @@ import dataclasses
 import subprocess
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from PySide6.QtCore import QObject
 
+from app.platform.autostart_factory import launch_agents_dir, open_autostart
+from app.platform.autostart_null import NullAutostart
 from app.platform.base import Environment
 from app.platform.factory import (
+    MUTTER_IDLE_MONITOR,
     BackendChoice,
     build_idle_source,
     build_session_watcher,
     choose_backends,
     open_backends,
+    probe_session_services,
 )
+from app.platform.idle_mutter import IDLE_MONITOR
 from app.platform.idle_null import NullIdleSource
 from app.platform.session_null import NullSessionWatcher
 from tests.unit.platform.fake_services import FakeLogind, FakeScreenSaver
 from tests.unit.platform.processes import XServer
 from tests.unit.platform.support import Closer
+from tests.unit.platform.test_idle_mutter import FakeMutterIdleMonitor
 
 BARE = Environment(
     platform="linux",
@@ -41,58 +50,254 @@ def env(**changes: Any) -> Environment:
 
 
 BOTH_BUSES = {"has_system_bus": True, "has_session_bus": True}
+WAYLAND = {"session_type": "wayland", "display": ":0", "wayland_display": "wayland-0"}
+"""A Wayland session with XWayland running: DISPLAY is set, yet X11 sees only X11 clients."""
+MUTTER = frozenset({"org.gnome.Mutter.IdleMonitor"})
+NOWHERE_BUS = "unix:path=/nonexistent/sitbreak-test-bus"
 
 
 @pytest.mark.parametrize(
-    ("environment", "idle", "session"),
+    ("environment", "services", "idle", "session"),
     [
         pytest.param(
             env(session_type="x11", display=":0", **BOTH_BUSES),
+            frozenset(),
             "x11-screensaver",
             ("logind", "screensaver"),
             id="x11 desktop",
         ),
-        pytest.param(env(display=":0"), "x11-screensaver", ("none",), id="startx, no buses"),
         pytest.param(
-            env(session_type="wayland", display=":0", wayland_display="wayland-0", **BOTH_BUSES),
-            "none",
+            env(session_type="x11", display=":0", desktop="GNOME", **BOTH_BUSES),
+            MUTTER,
+            "x11-screensaver",
             ("logind", "screensaver"),
-            id="never XScreenSaver on Wayland (XWayland sets DISPLAY)",
+            id="GNOME on X11 keeps XScreenSaver",
+        ),
+        pytest.param(
+            env(display=":0"), frozenset(), "x11-screensaver", ("none",), id="startx, no buses"
+        ),
+        pytest.param(
+            env(desktop="GNOME", **WAYLAND, **BOTH_BUSES),
+            frozenset(),
+            "mutter",
+            ("logind", "screensaver"),
+            id="GNOME Wayland: Mutter",
+        ),
+        pytest.param(
+            env(desktop="ubuntu:GNOME", **WAYLAND, **BOTH_BUSES),
+            MUTTER,
+            "mutter",
+            ("logind", "screensaver"),
+            id="Ubuntu's GNOME Wayland: Mutter",
+        ),
+        pytest.param(
+            env(desktop="Pantheon", **WAYLAND, **BOTH_BUSES),
+            MUTTER,
+            "mutter",
+            ("logind", "screensaver"),
+            id="Mutter on the bus under another desktop name",
+        ),
+        pytest.param(
+            env(desktop="KDE", **WAYLAND, **BOTH_BUSES),
+            frozenset(),
+            "ext-idle-notify",
+            ("logind", "screensaver"),
+            id="KDE Wayland: ext-idle-notify, never XScreenSaver",
+        ),
+        pytest.param(
+            env(desktop="sway:wlroots", **WAYLAND, has_system_bus=True),
+            frozenset(),
+            "ext-idle-notify",
+            ("logind",),
+            id="sway: ext-idle-notify, never XScreenSaver",
+        ),
+        pytest.param(
+            env(desktop="GNOMEish", **WAYLAND),
+            frozenset(),
+            "ext-idle-notify",
+            ("none",),
+            id="a desktop name merely containing the letters GNOME is not GNOME",
         ),
         pytest.param(
             env(display=":0", wayland_display="wayland-0"),
-            "none",
+            frozenset(),
+            "ext-idle-notify",
             ("none",),
             id="WAYLAND_DISPLAY alone means Wayland",
         ),
         pytest.param(
             env(session_type="wayland", display=":0"),
-            "none",
+            frozenset(),
+            "ext-idle-notify",
             ("none",),
             id="XDG_SESSION_TYPE=wayland alone means Wayland",
         ),
         pytest.param(
-            env(session_type="tty", has_system_bus=True), "none", ("logind",), id="console"
+            env(session_type="tty", has_system_bus=True),
+            frozenset(),
+            "none",
+            ("logind",),
+            id="console",
         ),
-        pytest.param(env(has_session_bus=True), "none", ("screensaver",), id="session bus only"),
-        pytest.param(env(), "none", ("none",), id="nothing at all"),
         pytest.param(
-            env(platform="win32", display=":0", **BOTH_BUSES), "none", ("none",), id="windows"
+            env(has_session_bus=True),
+            frozenset(),
+            "none",
+            ("screensaver",),
+            id="session bus only",
         ),
-        pytest.param(env(platform="darwin", display=":0"), "none", ("none",), id="macos"),
-        pytest.param(env(platform="freebsd14", display=":0"), "none", ("none",), id="bsd"),
+        pytest.param(env(), frozenset(), "none", ("none",), id="nothing at all"),
+        pytest.param(
+            env(platform="win32", display=":0", **BOTH_BUSES),
+            MUTTER,
+            "windows",
+            ("windows",),
+            id="windows: never X11 nor D-Bus",
+        ),
+        pytest.param(
+            env(platform="darwin", display=":0", **BOTH_BUSES),
+            MUTTER,
+            "macos",
+            ("none",),
+            id="macos: sleep from the clock, never X11 nor D-Bus",
+        ),
+        pytest.param(
+            env(platform="freebsd14", display=":0"), frozenset(), "none", ("none",), id="bsd"
+        ),
     ],
 )
-def test_backend_table(environment: Environment, idle: str, session: tuple[str, ...]) -> None:
-    assert choose_backends(environment) == BackendChoice(idle=idle, session=session)
+def test_backend_table(
+    environment: Environment,
+    services: frozenset[str],
+    idle: str,
+    session: tuple[str, ...],
+) -> None:
+    assert choose_backends(environment, services) == BackendChoice(idle=idle, session=session)
 
 
-def test_no_idle_source_says_desk_time_is_estimated_and_why() -> None:
-    wayland = env(wayland_display="wayland-0", display=":0")
-    source, degraded = build_idle_source(choose_backends(wayland), wayland)
+@given(
+    session_type=st.sampled_from([None, "x11", "wayland", "tty"]),
+    display=st.sampled_from([None, ":0"]),
+    wayland_display=st.sampled_from([None, "wayland-0"]),
+    desktop=st.sampled_from([None, "GNOME", "KDE", "ubuntu:GNOME", "sway"]),
+    services=st.sampled_from([frozenset(), MUTTER]),
+)
+def test_never_xscreensaver_on_wayland(
+    session_type: str | None,
+    display: str | None,
+    wayland_display: str | None,
+    desktop: str | None,
+    services: frozenset[str],
+) -> None:
+    environment = env(
+        session_type=session_type,
+        display=display,
+        wayland_display=wayland_display,
+        desktop=desktop,
+    )
+    idle = choose_backends(environment, services).idle
+    assert (idle == "x11-screensaver") == (not environment.is_wayland and display is not None)
+
+
+def test_the_factory_names_the_service_the_mutter_backend_reads() -> None:
+    """The factory repeats the name to stay free of D-Bus imports; both must agree."""
+    assert MUTTER_IDLE_MONITOR == IDLE_MONITOR
+
+
+def test_no_display_says_desk_time_is_estimated_and_why() -> None:
+    source, degraded = build_idle_source(choose_backends(BARE), BARE)
     assert isinstance(source, NullIdleSource)
     assert source.idle_seconds() is None
-    assert degraded == ["No idle source on Wayland yet: desk time is estimated"]
+    assert degraded == ["No display found: desk time is estimated"]
+
+
+def test_wayland_without_pywayland_falls_back_to_lock_state_only(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setitem(sys.modules, "pywayland", None)
+    monkeypatch.setitem(sys.modules, "pywayland.client", None)
+    kde = env(desktop="KDE", **WAYLAND)
+    choice = choose_backends(kde)
+    source, degraded = build_idle_source(choice, kde)
+    assert choice.idle == "ext-idle-notify"
+    assert isinstance(source, NullIdleSource)
+    assert len(degraded) == 1
+    assert "pywayland is not installed" in degraded[0]
+    assert degraded[0].endswith("lock state only, desk time is estimated")
+
+
+def test_gnome_wayland_reads_idle_time_from_mutter(
+    bus_address: str, closing: Closer, qapp: object
+) -> None:
+    mutter = closing(FakeMutterIdleMonitor(bus_address, idle_ms=90_000))
+    gnome = env(desktop="GNOME", session_bus_address=bus_address, **WAYLAND, **BOTH_BUSES)
+    source, degraded = build_idle_source(choose_backends(gnome), gnome)
+    closing(source)
+    assert source.name == "mutter"
+    assert source.idle_seconds() == pytest.approx(90.0)
+    assert degraded == []
+    mutter.close()
+    assert source.idle_seconds() is None
+
+
+def test_gnome_without_mutter_on_the_bus_is_degraded_with_the_reason(
+    bus_address: str, qapp: object
+) -> None:
+    gnome = env(desktop="GNOME", session_bus_address=bus_address, **WAYLAND, **BOTH_BUSES)
+    source, degraded = build_idle_source(choose_backends(gnome), gnome)
+    assert isinstance(source, NullIdleSource)
+    assert degraded == [
+        "Idle time unavailable (no org.gnome.Mutter.IdleMonitor on the session bus"
+        " (is this GNOME?)): desk time is estimated"
+    ]
+
+
+def test_mutter_on_the_bus_is_found_under_any_desktop_name(
+    bus_address: str, closing: Closer, qapp: object
+) -> None:
+    closing(FakeMutterIdleMonitor(bus_address, idle_ms=2_000))
+    renamed = env(
+        desktop="Pantheon",
+        system_bus_address=bus_address,
+        session_bus_address=bus_address,
+        **WAYLAND,
+        **BOTH_BUSES,
+    )
+    assert probe_session_services(renamed) == MUTTER
+    backends = open_backends(renamed)
+    try:
+        assert backends.choice.idle == "mutter"
+        assert backends.idle.idle_seconds() == pytest.approx(2.0)
+    finally:
+        backends.close()
+
+
+def test_without_mutter_on_the_bus_the_probe_finds_nothing(bus_address: str, qapp: object) -> None:
+    kde = env(desktop="KDE", session_bus_address=bus_address, **WAYLAND, **BOTH_BUSES)
+    assert probe_session_services(kde) == frozenset()
+
+
+@pytest.mark.parametrize(
+    "environment",
+    [
+        pytest.param(env(session_type="x11", display=":0", **BOTH_BUSES), id="x11"),
+        pytest.param(env(desktop="GNOME", **WAYLAND, **BOTH_BUSES), id="GNOME says so"),
+        pytest.param(env(platform="win32", **WAYLAND, **BOTH_BUSES), id="windows"),
+        pytest.param(env(platform="darwin", **WAYLAND, **BOTH_BUSES), id="macos"),
+    ],
+)
+def test_the_bus_is_asked_only_where_the_answer_matters(
+    environment: Environment, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A bus nobody listens on: asking would log that it failed; not asking logs nothing."""
+    unreachable = dataclasses.replace(environment, session_bus_address=NOWHERE_BUS)
+    assert probe_session_services(unreachable) == frozenset()
+    assert caplog.records == []
+
+
+def test_an_unreachable_bus_makes_the_probe_find_nothing(qapp: object) -> None:
+    kde = env(desktop="KDE", session_bus_address=NOWHERE_BUS, **WAYLAND, **BOTH_BUSES)
+    assert probe_session_services(kde) == frozenset()
 
 
 def test_an_x11_source_that_cannot_open_falls_back_with_the_reason() -> None:
@@ -193,3 +398,52 @@ def test_backend_modules_load_only_when_chosen() -> None:
     assert "idle_x11" not in loaded
     assert "session_logind" not in loaded
     assert "session_screensaver" not in loaded
+
+
+@pytest.mark.parametrize("platform", ["win32", "darwin"])
+def test_other_systems_never_load_x11_or_dbus(platform: str) -> None:
+    """Whatever the environment claims, Windows and macOS builds touch neither X11 nor jeepney."""
+    probe = (
+        "import sys, dataclasses\n"
+        "from app.platform.base import Environment\n"
+        "from app.platform.factory import open_backends\n"
+        f"env = Environment({platform!r}, 'wayland', ':0', 'wayland-0', 'GNOME', True, True,\n"
+        f"                  session_bus_address={NOWHERE_BUS!r})\n"
+        "backends = open_backends(env)\n"
+        "backends.close()\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('jeepney', 'app.platform.'))))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=60
+    )
+    loaded = result.stdout.strip()
+    assert "jeepney" not in loaded
+    assert "idle_x11" not in loaded
+    assert "dbus_connection" not in loaded
+
+
+def test_windows_autostart_is_the_run_key_or_a_switch_that_says_why_not() -> None:
+    windows = env(platform="win32")
+    autostart = open_autostart(windows, {}, ("sitbreak",))
+    if sys.platform == "win32":
+        assert autostart.name != "none"
+    else:
+        assert isinstance(autostart, NullAutostart)
+        assert autostart.reason.startswith("Start at login is not available")
+
+
+def test_macos_autostart_is_a_launch_agent_in_the_users_library(tmp_path: Path) -> None:
+    assert launch_agents_dir({"HOME": str(tmp_path)}) == tmp_path / "Library" / "LaunchAgents"
+    autostart = open_autostart(env(platform="darwin"), {"HOME": str(tmp_path)}, ("sitbreak",))
+    assert autostart.name == "launch-agent"
+    assert autostart.location is not None
+    assert Path(autostart.location).parent == tmp_path / "Library" / "LaunchAgents"
+    autostart.set_enabled(True)
+    assert autostart.is_enabled()
+    assert Path(autostart.location).is_file()
+
+
+def test_other_systems_autostart_stays_off() -> None:
+    autostart = open_autostart(env(platform="freebsd14"), {}, ("sitbreak",))
+    assert isinstance(autostart, NullAutostart)
+    assert "not available" in autostart.reason
