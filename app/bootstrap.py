@@ -24,7 +24,7 @@ from app.core.clock import SystemClock
 from app.core.engine import DeskEngine
 from app.core.schedule import PauseChoice
 from app.i18n_qt import install_translator
-from app.paths import AppPaths
+from app.paths import AppPaths, erase_user_data
 from app.settings.model import Settings
 from app.settings.state import State, load_state
 from app.settings.store import load_settings
@@ -341,14 +341,7 @@ def _build_settings_dialog(
     def delete_all_data() -> None:
         coordinator.forget()
         core.sitting_log.close()
-        paths = core.paths
-        doomed = [paths.settings_file, paths.state_file]
-        doomed += [
-            paths.database.with_name(paths.database.name + end) for end in ("", "-wal", "-shm")
-        ]
-        doomed += sorted(paths.log_file.parent.glob(paths.log_file.name + "*"))
-        for path in doomed:
-            path.unlink(missing_ok=True)
+        erase_user_data(core.paths)
         log.warning("all data deleted at the user's request; quitting")
         _quit(core.qt_app)
 

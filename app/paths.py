@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import ntpath
 import os
+import shutil
 import stat
 import sys
 import tempfile
@@ -204,3 +205,20 @@ def _ensure_runtime_dir(folder: Path) -> None:
             folder.chmod(0o700)
         except OSError as exc:
             raise PathsError(f"Cannot make {folder} private: {exc.strerror or exc}.") from exc
+
+
+def erase_user_data(paths: AppPaths) -> None:
+    """ "Delete all data": settings, state, the sitting log, the log files, own exercises.
+
+    The caller has closed the database and asked the user first. Folders stay (empty),
+    a symlinked exercises folder is not followed, and nothing outside ``paths`` is touched.
+    """
+    database = paths.database
+    doomed = [paths.settings_file, paths.state_file]
+    doomed += [database.with_name(database.name + end) for end in ("", "-wal", "-shm")]
+    doomed += sorted(paths.log_file.parent.glob(paths.log_file.name + "*"))
+    for path in doomed:
+        path.unlink(missing_ok=True)
+    exercises = paths.exercises_dir
+    if exercises.is_dir() and not exercises.is_symlink():
+        shutil.rmtree(exercises)

@@ -581,8 +581,8 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>Automatic follows the panel&apos;s light or dark theme.</source>
-        <translation>„Automatisch“ folgt dem hellen oder dunklen Design der Leiste.</translation>
+        <source>Automatic reads on light and dark panels alike.</source>
+        <translation>„Automatisch“ ist auf hellen und dunklen Leisten gut zu erkennen.</translation>
     </message>
     <message>
         <location line="+6"/>

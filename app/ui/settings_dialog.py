@@ -440,7 +440,7 @@ class SettingsDialog(QDialog):
             _field(
                 self.icon_style_combo,
                 FieldMessage(),
-                _hint(self.tr("Automatic follows the panel's light or dark theme.")),
+                _hint(self.tr("Automatic reads on light and dark panels alike.")),
             ),
         )
         folder_message = FieldMessage()

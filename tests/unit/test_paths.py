@@ -164,3 +164,30 @@ def test_ensure_refuses_a_runtime_folder_of_another_user(tmp_path, short_dir):
 
     with pytest.raises(PathsError, match="belongs to another user"):
         paths.ensure()
+
+
+def test_erasing_user_data_removes_every_file_the_user_has_and_nothing_else(tmp_path):
+    from app.paths import erase_user_data
+
+    paths = AppPaths.under(tmp_path / "base", {"XDG_RUNTIME_DIR": str(tmp_path / "run")})
+    paths.ensure()
+    paths.exercises_dir.mkdir(exist_ok=True)
+    mine = [
+        paths.settings_file,
+        paths.state_file,
+        paths.database,
+        paths.database.with_name("sitbreak.db-wal"),
+        paths.log_file,
+        paths.log_file.with_name("sitbreak.log.1"),
+        paths.exercises_dir / "my-stretch.toml",
+    ]
+    for path in mine:
+        path.write_text("x")
+    neighbour = tmp_path / "base" / "notes.txt"
+    neighbour.write_text("not Sitbreak's")
+
+    erase_user_data(paths)
+
+    assert [path for path in mine if path.exists()] == []
+    assert neighbour.read_text() == "not Sitbreak's"
+    assert paths.data_dir.is_dir()  # folders stay, empty
