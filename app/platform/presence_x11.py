@@ -9,16 +9,15 @@ Xlib errors: the active window can vanish between the two reads, and Xlib's defa
 handler would end the process for the ``BadWindow`` that follows. Xlib's error handler is
 process-wide; ours only logs at debug level and lets the call return its failure status,
 which we read. Qt talks to X through xcb, not Xlib, so it is not affected. A lost X server
-is handled as in ``idle_x11``.
+is survived as ``xlib.XDisplay`` describes.
 """
 
 from __future__ import annotations
 
 import ctypes
 import logging
-import weakref
 
-from app.platform.base import BackendUnavailable
+from app.platform.xlib import XDisplay, load_libx11
 
 log = logging.getLogger(__name__)
 
@@ -42,8 +41,6 @@ class _XErrorEvent(ctypes.Structure):
 
 
 _ErrorHandler = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.POINTER(_XErrorEvent))
-_IOErrorHandler = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p)
-_IOErrorExitHandler = ctypes.CFUNCTYPE(None, ctypes.c_void_p, ctypes.c_void_p)
 
 
 def _log_x_error(_display: int | None, event: ctypes._Pointer[_XErrorEvent]) -> int:
@@ -56,15 +53,6 @@ _RETURNING_ERROR_HANDLER = _ErrorHandler(_log_x_error)
 """Module constant: Xlib keeps a pointer to it for the rest of the process."""
 
 
-def _log_instead_of_exiting(_display: int | None) -> int:
-    log.error("The connection to an X server broke")
-    return 0
-
-
-_RETURNING_IO_ERROR_HANDLER = _IOErrorHandler(_log_instead_of_exiting)
-"""As in ``idle_x11``: lets the per-display exit handler below be reached."""
-
-
 class X11FullscreenProbe:
     """Answers "is the active window fullscreen?" on one X display."""
 
@@ -73,18 +61,12 @@ class X11FullscreenProbe:
     def __init__(self, display_name: str | None = None) -> None:
         """Open ``display_name`` (None: ``$DISPLAY``); raise BackendUnavailable saying why not."""
         self._x11 = _load_x11()
-        display = self._x11.XOpenDisplay(display_name.encode() if display_name else None)
-        if not display:
-            raise BackendUnavailable(f"cannot open the X display {display_name or '$DISPLAY'}")
-        self._display: int = display
-        self._closer = weakref.finalize(self, self._x11.XCloseDisplay, display)
-        self._lost = False
-        self._exit_handler = _IOErrorExitHandler(self._on_connection_lost)
-        if hasattr(self._x11, "XSetIOErrorExitHandler"):
-            self._x11.XSetIOErrorHandler(_RETURNING_IO_ERROR_HANDLER)
-            self._x11.XSetIOErrorExitHandler(display, self._exit_handler, None)
+        self._x = XDisplay(
+            self._x11,
+            display_name,
+            "Lost the X server; fullscreen windows are not seen from now on",
+        )
         self._x11.XSetErrorHandler(_RETURNING_ERROR_HANDLER)
-        self._root: int = self._x11.XDefaultRootWindow(display)
         self._active_atom = self._atom(b"_NET_ACTIVE_WINDOW")
         self._state_atom = self._atom(b"_NET_WM_STATE")
         self._fullscreen_atom = self._atom(b"_NET_WM_STATE_FULLSCREEN")
@@ -93,7 +75,7 @@ class X11FullscreenProbe:
         """True or False; None when it cannot be known (no EWMH window manager, no X)."""
         if not self._usable():
             return None
-        active = self._read_ids(self._root, self._active_atom, _XA_WINDOW)
+        active = self._read_ids(self._x.root, self._active_atom, _XA_WINDOW)
         if not active:
             return None  # no window manager publishes the active window
         if active[0] == 0:
@@ -104,13 +86,13 @@ class X11FullscreenProbe:
         return states is not None and self._fullscreen_atom in states
 
     def close(self) -> None:
-        self._closer()
+        self._x.close()
 
     def _usable(self) -> bool:
-        return not self._lost and self._closer.alive
+        return self._x.usable
 
     def _atom(self, name: bytes) -> int:
-        atom: int = self._x11.XInternAtom(self._display, name, False)
+        atom: int = self._x11.XInternAtom(self._x.handle, name, False)
         return atom
 
     def _read_ids(self, window: int, prop: int, kind: int) -> list[int] | None:
@@ -119,7 +101,7 @@ class X11FullscreenProbe:
         count, remaining = ctypes.c_ulong(), ctypes.c_ulong()
         data = ctypes.POINTER(ctypes.c_ulong)()
         status = self._x11.XGetWindowProperty(
-            self._display,
+            self._x.handle,
             window,
             prop,
             0,
@@ -140,36 +122,13 @@ class X11FullscreenProbe:
         finally:
             self._x11.XFree(data)  # XFree(NULL) is allowed
 
-    def _on_connection_lost(self, _display: int | None, _user_data: int | None) -> None:
-        if not self._lost:
-            log.warning("Lost the X server; fullscreen windows are not seen from now on")
-        self._lost = True
-
 
 def _load_x11() -> ctypes.CDLL:
-    try:
-        x11 = ctypes.CDLL("libX11.so.6")
-    except OSError as exc:
-        raise BackendUnavailable(f"the X11 library is missing ({exc})") from exc
-    x11.XOpenDisplay.argtypes = (ctypes.c_char_p,)
-    x11.XOpenDisplay.restype = ctypes.c_void_p
-    x11.XCloseDisplay.argtypes = (ctypes.c_void_p,)
-    x11.XCloseDisplay.restype = ctypes.c_int
-    x11.XDefaultRootWindow.argtypes = (ctypes.c_void_p,)
-    x11.XDefaultRootWindow.restype = ctypes.c_ulong
+    x11 = load_libx11()
     x11.XInternAtom.argtypes = (ctypes.c_void_p, ctypes.c_char_p, ctypes.c_int)
     x11.XInternAtom.restype = ctypes.c_ulong
     x11.XSetErrorHandler.argtypes = (_ErrorHandler,)
     x11.XSetErrorHandler.restype = ctypes.c_void_p
-    x11.XSetIOErrorHandler.argtypes = (_IOErrorHandler,)
-    x11.XSetIOErrorHandler.restype = ctypes.c_void_p
-    if hasattr(x11, "XSetIOErrorExitHandler"):  # libX11 >= 1.7
-        x11.XSetIOErrorExitHandler.argtypes = (
-            ctypes.c_void_p,
-            _IOErrorExitHandler,
-            ctypes.c_void_p,
-        )
-        x11.XSetIOErrorExitHandler.restype = None
     x11.XGetWindowProperty.argtypes = (
         ctypes.c_void_p,
         ctypes.c_ulong,
