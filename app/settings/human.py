@@ -12,9 +12,21 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Final
 
+from app.core.i18n import QT_TRANSLATE_NOOP, Translate, untranslated
 from app.settings.model import Settings
 
-_UNIT_WORDS: Final = {"min": "minutes", "s": "seconds", "": ""}
+CONTEXT: Final = "human"
+"""The translation context of the messages below (the dialog passes Qt's translate)."""
+_BETWEEN: Final = {
+    "min": QT_TRANSLATE_NOOP("human", "Between {low} and {high} minutes"),
+    "s": QT_TRANSLATE_NOOP("human", "Between {low} and {high} seconds"),
+    "": QT_TRANSLATE_NOOP("human", "Between {low} and {high}"),
+}
+_RECOMMENDED: Final = QT_TRANSLATE_NOOP(
+    "human",
+    "{low}–{high} min is recommended: shorter windows mean more interruptions "
+    "for little extra movement",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,10 +42,9 @@ class Limit:
     def contains(self, value: float) -> bool:
         return self.low <= value <= self.high
 
-    def describe(self) -> str:
+    def describe(self, translate: Translate = untranslated) -> str:
         """The message for a value outside: "Between 10 and 180 minutes"."""
-        words = _UNIT_WORDS[self.unit]
-        return f"Between {self.low} and {self.high}{' ' + words if words else ''}"
+        return translate(CONTEXT, _BETWEEN[self.unit]).format(low=self.low, high=self.high)
 
 
 RECOMMENDED_WINDOW: Final = (45, 60)
@@ -69,7 +80,9 @@ _VALUES: Final[Mapping[str, Callable[[Settings], float]]] = MappingProxyType(
 )
 """Each limited key's value in its limit's unit."""
 
-WINDOW_END_BEFORE_START: Final = "Not before the start of the prompt window"
+WINDOW_END_BEFORE_START: Final = QT_TRANSLATE_NOOP(
+    "human", "Not before the start of the prompt window"
+)
 
 
 def human_value(settings: Settings, key: str) -> float:
@@ -77,24 +90,21 @@ def human_value(settings: Settings, key: str) -> float:
     return _VALUES[key](settings)
 
 
-def check_human(settings: Settings) -> dict[str, str]:
+def check_human(settings: Settings, translate: Translate = untranslated) -> dict[str, str]:
     """Key → message for every value the dialog must not accept; empty when all are fine."""
     problems = {
-        key: limit.describe()
+        key: limit.describe(translate)
         for key, limit in HUMAN_LIMITS.items()
         if not limit.contains(human_value(settings, key))
     }
     if settings.prompts.window_end_s < settings.prompts.window_start_s:
-        problems.setdefault("prompts.window_end", WINDOW_END_BEFORE_START)
+        problems.setdefault("prompts.window_end", translate(CONTEXT, WINDOW_END_BEFORE_START))
     return problems
 
 
-def below_recommended(settings: Settings) -> str | None:
+def below_recommended(settings: Settings, translate: Translate = untranslated) -> str | None:
     """A warning when prompts would come sooner than the recommended band; else None."""
     low, high = RECOMMENDED_WINDOW
     if human_value(settings, "prompts.window_start") >= low:
         return None
-    return (
-        f"{low}–{high} min is recommended: shorter windows mean more interruptions "
-        "for little extra movement"
-    )
+    return translate(CONTEXT, _RECOMMENDED).format(low=low, high=high)

@@ -47,7 +47,7 @@
 <context>
     <name>Banner</name>
     <message>
-        <location filename="../ui/status_window.py" line="+202"/>
+        <location filename="../ui/status_window.py" line="+206"/>
         <source>Dismiss</source>
         <translation>Schließen</translation>
     </message>
@@ -233,7 +233,7 @@
 <context>
     <name>PromptFlow</name>
     <message>
-        <location filename="../prompt_flow.py" line="+204"/>
+        <location filename="../prompt_flow.py" line="+215"/>
         <source>Time to stand up</source>
         <translation>Zeit aufzustehen</translation>
     </message>
@@ -246,37 +246,37 @@
 <context>
     <name>SettingsController</name>
     <message>
-        <location filename="../ui/settings_controller.py" line="+68"/>
+        <location filename="../ui/settings_controller.py" line="+69"/>
         <source>&quot;%1&quot; is not a range like 09:00-17:00</source>
         <translation>„%1“ ist kein Zeitraum wie 09:00-17:00</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>&quot;%1&quot; is not a time of day</source>
         <translation>„%1“ ist keine Uhrzeit</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>&quot;%1&quot; starts and ends at the same time</source>
         <translation>„%1“ beginnt und endet zur selben Zeit</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+99"/>
         <source>Choose at least one position, or no exercise can be suggested</source>
         <translation>Wählen Sie mindestens eine Position, sonst kann keine Übung vorgeschlagen werden</translation>
     </message>
     <message>
-        <location line="+193"/>
+        <location line="+198"/>
         <source>Not saved: %1</source>
         <translation>Nicht gespeichert: %1</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+15"/>
         <source>No file manager could open the folder</source>
         <translation>Kein Dateimanager konnte den Ordner öffnen</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>Not everything was deleted: %1</source>
         <translation>Nicht alles wurde gelöscht: %1</translation>
     </message>
@@ -633,7 +633,7 @@
 <context>
     <name>StatusWindow</name>
     <message>
-        <location filename="../ui/status_window.py" line="-133"/>
+        <location filename="../ui/status_window.py" line="-137"/>
         <source>Sitting clock</source>
         <translation>Sitzuhr</translation>
     </message>
@@ -831,7 +831,7 @@
 <context>
     <name>TrayView</name>
     <message>
-        <location filename="../ui/tray.py" line="+56"/>
+        <location filename="../ui/tray.py" line="+58"/>
         <source>Stand up now</source>
         <translation>Jetzt aufstehen</translation>
     </message>
@@ -1174,6 +1174,34 @@
         <location line="+1"/>
         <source>{sets} × {amount}</source>
         <translation>{sets} × {amount}</translation>
+    </message>
+</context>
+<context>
+    <name>human</name>
+    <message>
+        <location filename="../settings/human.py" line="+21"/>
+        <source>Between {low} and {high} minutes</source>
+        <translation>Zwischen {low} und {high} Minuten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Between {low} and {high} seconds</source>
+        <translation>Zwischen {low} und {high} Sekunden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Between {low} and {high}</source>
+        <translation>Zwischen {low} und {high}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{low}–{high} min is recommended: shorter windows mean more interruptions for little extra movement</source>
+        <translation>{low}–{high} Min. werden empfohlen: kürzere Abstände bedeuten mehr Unterbrechungen für wenig zusätzliche Bewegung</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Not before the start of the prompt window</source>
+        <translation>Nicht vor dem Beginn des Erinnerungsfensters</translation>
     </message>
 </context>
 <context>

@@ -235,7 +235,7 @@ class SettingsController(QObject):
             ),
             general=GeneralSettings(tray_icon_style=str(d.icon_style_combo.currentData())),
         )
-        problems.update(check_human(settings))
+        problems.update(check_human(settings, QCoreApplication.translate))
         return Candidate(settings, problems)
 
     # ------------------------------------------------------------------ widgets
@@ -313,7 +313,9 @@ class SettingsController(QObject):
         self._dialog.show_problems(candidate.problems)
         settings = candidate.settings
         self._dialog.show_recommendation(
-            below_recommended(settings) if settings is not None else None
+            below_recommended(settings, QCoreApplication.translate)
+            if settings is not None
+            else None
         )
         valid = settings is not None and not candidate.problems
         changed = settings != self._saved or self._autostart_wanted() != self._autostart_saved

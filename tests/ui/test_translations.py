@@ -188,3 +188,21 @@ def test_install_translator_follows_the_environment_by_default(
         assert "Jetzt aufstehen" in menu_texts(TrayView())
     finally:
         uninstall_translator(qapp, translator)
+
+
+def test_range_messages_from_the_settings_layer_speak_german(german: QTranslator) -> None:
+    """The pure settings layer marks its messages; the dialog translates them."""
+    from dataclasses import replace
+
+    from PySide6.QtCore import QCoreApplication
+
+    from app.settings.human import below_recommended, check_human
+    from app.settings.model import Settings
+
+    short = replace(Settings().prompts, window_start_s=5 * 60, window_end_s=4 * 60)
+    settings = replace(Settings(), prompts=short)
+    problems = check_human(settings, QCoreApplication.translate)
+    assert problems["prompts.window_start"] == "Zwischen 10 und 180 Minuten"
+    warning = below_recommended(settings, QCoreApplication.translate)
+    assert warning is not None
+    assert warning.startswith("45–60 Min. werden empfohlen")
