@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -381,12 +382,23 @@ def poses() -> dict[str, Pose]:
     return result
 
 
-def main() -> None:
-    out = Path(sys.argv[1])
+ILLUSTRATIONS = Path(__file__).resolve().parents[2] / "resources" / "illustrations"
+"""Where the bundled pictures live; every pose module writes its own ids there."""
+
+
+def wall(x: float, top_y: float, bottom_y: float = FLOOR_Y) -> str:
+    """A wall seen edge-on: one upright prop stroke standing on the floor."""
+    return line([(x, top_y), (x, bottom_y)], PROP, 7)
+
+
+def write_pictures(pictures: dict[str, Pose], argv: Sequence[str] | None = None) -> None:
+    """A pose module's ``main``: write its pictures to the folder given, else ILLUSTRATIONS."""
+    args = sys.argv[1:] if argv is None else argv
+    out = Path(args[0]) if args else ILLUSTRATIONS
     out.mkdir(parents=True, exist_ok=True)
-    for name, pose in poses().items():
-        (out / f"{name}.svg").write_text(svg(pose))
+    for exercise_id, pose in pictures.items():
+        (out / f"{exercise_id}.svg").write_text(svg(pose), encoding="utf-8")
 
 
 if __name__ == "__main__":
-    main()
+    write_pictures(poses())

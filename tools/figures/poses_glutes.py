@@ -11,9 +11,7 @@ Run ``python -m tools.figures.poses_glutes [OUT_DIR]`` to rewrite the pictures.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Sequence
-from pathlib import Path
 
 from tools.figures.draw import (
     ACCENT,
@@ -38,11 +36,9 @@ from tools.figures.draw import (
     flat,
     floor,
     line,
-    svg,
     toward,
+    write_pictures,
 )
-
-ILLUSTRATIONS = Path(__file__).resolve().parents[2] / "resources" / "illustrations"
 
 BALL_R = 9
 ROLLER_R = 13
@@ -273,11 +269,7 @@ def poses() -> dict[str, Pose]:
 
 def main(argv: Sequence[str] | None = None) -> None:
     """Write this set's pictures to the bundled illustrations (or to the folder given)."""
-    args = sys.argv[1:] if argv is None else argv
-    out = Path(args[0]) if args else ILLUSTRATIONS
-    out.mkdir(parents=True, exist_ok=True)
-    for exercise_id, pose in poses().items():
-        (out / f"{exercise_id}.svg").write_text(svg(pose), encoding="utf-8")
+    write_pictures(poses(), argv)
 
 
 if __name__ == "__main__":

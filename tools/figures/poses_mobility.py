@@ -9,7 +9,7 @@ Run ``python -m tools.figures.poses_mobility`` to rewrite this set's pictures.
 from __future__ import annotations
 
 import math
-from pathlib import Path
+from collections.abc import Sequence
 
 from tools.figures.draw import (
     ACCENT,
@@ -26,10 +26,9 @@ from tools.figures.draw import (
     flat,
     floor,
     line,
-    svg,
+    wall,
+    write_pictures,
 )
-
-ILLUSTRATIONS = Path(__file__).resolve().parents[2] / "resources" / "illustrations"
 
 ARROW_W = 4.5
 HEAD = 8.0
@@ -40,11 +39,6 @@ MAT_CONTACT_Y = 206.0
 
 
 # ------------------------------------------------------------------------------ props
-def wall(x: float, top_y: float = 26) -> str:
-    """A wall seen edge-on: one tall vertical line standing on the floor."""
-    return line([(x, top_y), (x, FLOOR_Y + 2)], PROP, 7)
-
-
 def mat(x1: float, x2: float) -> str:
     """An exercise mat lying on the floor: a thick strip just above the floor line."""
     return line([(x1, MAT_TOP_Y + 3), (x2, MAT_TOP_Y + 3)], PROP, 6)
@@ -106,7 +100,7 @@ def calf_stretches() -> dict[str, Pose]:
             near_arm=Arm((wall_x - 9, 76), (0, 1)),
             far_arm=Arm((wall_x - 9, 82), (0, 1)),
             accent={"near_shin"},
-            props=[wall(wall_x), floor(30, wall_x)],
+            props=[wall(wall_x, 26, FLOOR_Y + 2), floor(30, wall_x)],
         ),
         "bent-knee-calf-stretch": Pose(
             hip=(122.0, 134.0),
@@ -116,7 +110,7 @@ def calf_stretches() -> dict[str, Pose]:
             near_arm=Arm((wall_x - 9, 96), (0, 1)),
             far_arm=Arm((wall_x - 9, 102), (0, 1)),
             accent={"near_shin"},
-            props=[wall(wall_x), floor(30, wall_x)],
+            props=[wall(wall_x, 26, FLOOR_Y + 2), floor(30, wall_x)],
         ),
     }
 
@@ -294,11 +288,9 @@ def poses() -> dict[str, Pose]:
     return result
 
 
-def main(out: Path = ILLUSTRATIONS) -> None:
-    """Write this set's pictures (only these ids) into ``out``."""
-    out.mkdir(parents=True, exist_ok=True)
-    for name, pose in poses().items():
-        (out / f"{name}.svg").write_text(svg(pose), encoding="utf-8")
+def main(argv: Sequence[str] | None = None) -> None:
+    """Write this set's pictures to the bundled illustrations (or to the folder given)."""
+    write_pictures(poses(), argv)
 
 
 if __name__ == "__main__":

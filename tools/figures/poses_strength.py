@@ -8,9 +8,7 @@ Run ``python -m tools.figures.poses_strength [OUT_DIR]`` to rewrite the pictures
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Sequence
-from pathlib import Path
 
 from tools.figures.draw import (
     ACCENT,
@@ -32,18 +30,12 @@ from tools.figures.draw import (
     flat,
     floor,
     line,
-    svg,
+    wall,
+    write_pictures,
 )
-
-ILLUSTRATIONS = Path(__file__).resolve().parents[2] / "resources" / "illustrations"
 
 ROLLER_R = 15
 LYING_HIP_Y = FLOOR_Y - 9  # a body lying on its back: the torso stroke rests on the floor
-
-
-def wall(x: float, top_y: float = 34) -> str:
-    """A wall seen edge-on: one upright prop stroke standing on the floor."""
-    return line([(x, top_y), (x, FLOOR_Y)], PROP, 7)
 
 
 def kettlebell(centre_x: float) -> str:
@@ -158,7 +150,7 @@ def poses() -> dict[str, Pose]:
         near_arm=Arm((118, 156), (-1, 0.4)),
         far_arm=Arm((112, 156), (-1, 0.4)),
         accent={"near_thigh"},
-        props=[wall(70), floor(70, 206)],
+        props=[wall(70, 34), floor(70, 206)],
     )
 
     result["standing-quad-stretch"] = Pose(
@@ -251,11 +243,7 @@ def poses() -> dict[str, Pose]:
 
 def main(argv: Sequence[str] | None = None) -> None:
     """Write this set's pictures to the bundled illustrations (or to the folder given)."""
-    args = sys.argv[1:] if argv is None else argv
-    out = Path(args[0]) if args else ILLUSTRATIONS
-    out.mkdir(parents=True, exist_ok=True)
-    for exercise_id, pose in poses().items():
-        (out / f"{exercise_id}.svg").write_text(svg(pose), encoding="utf-8")
+    write_pictures(poses(), argv)
 
 
 if __name__ == "__main__":
