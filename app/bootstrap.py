@@ -12,11 +12,11 @@ import os
 import signal
 import sys
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from app import APP_ID, APP_NAME, __version__
@@ -34,14 +34,22 @@ from app.ui.shell import TrayShell, make_shell
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QDialog
 
+    from app.coach_flow import CoachFlow
+    from app.coach_notices import CoachNotices
     from app.coordinator import DeskCoordinator
     from app.core.exercise import Exercise, Preferences
+    from app.core.goals import GoalTargets
+    from app.core.schedule import WorkingHours
+    from app.core.stats import DayReport, PeriodReport
     from app.ipc import IpcServer
     from app.platform.base import Environment
     from app.platform.notify_base import Notifier
     from app.prompt_flow import PromptFlow
+    from app.scheduling.qt_scheduler import SafeQtScheduler
+    from app.storage.stats import StatsReader
     from app.ui.library_controller import LibraryController
     from app.ui.settings_controller import SettingsController
+    from app.ui.stats_controller import StatsController
 
 log = logging.getLogger(__name__)
 
@@ -166,17 +174,24 @@ def _start_services(core: _Core) -> list[object]:
     library = _load_library(core)
     flow = _build_prompt_flow(core, coordinator, env, tray, library)
     library_controller = _build_library_window(core, flow)
-    actions = _AppActions(core, coordinator, flow, library, library_controller)
-    actions.settings = _build_settings_dialog(core, env, tray, coordinator, flow, actions, library)
+    scheduler = SafeQtScheduler()
+    coach = _build_coach(core, env, tray, coordinator, flow, library, scheduler)
+    actions = _AppActions(core, coordinator, flow, library, library_controller, coach)
+    actions.settings = _build_settings_dialog(
+        core, env, tray, coordinator, flow, actions, library, coach
+    )
     controller = TrayController(shell, actions)
+    shell.set_routines(coach.flow.routines)
     coordinator.snapshot_changed.connect(lambda snap: controller.show(snap, clock.now().wall))
     coordinator.prompt_resolved.connect(lambda _event: controller.clear_prompt())
     coordinator.quit_requested.connect(lambda: _quit(qt_app))
+    coordinator.storage_trouble.connect(lambda text: shell.show_notice(APP_NAME, text))
+    platform.session.sleep_changed.connect(coach.on_sleep_changed)
 
-    scheduler = SafeQtScheduler()
     scheduler.start()
     coordinator.start()
     coordinator.attach_scheduler(DeskScheduler(scheduler, coordinator.sample))
+    coach.start()
 
     server = IpcServer(core.paths.socket_path)
     _register_commands(server, coordinator, flow, actions, qt_app)
@@ -192,6 +207,7 @@ def _start_services(core: _Core) -> list[object]:
     def shut_down() -> None:
         # Order matters: the bout is closed (which samples the platform) before the
         # platform closes, and the socket answers until the log is written.
+        coach.shutdown()
         flow.shutdown()
         _stop(coordinator)
         scheduler.shutdown(wait=False)
@@ -218,6 +234,7 @@ def _start_services(core: _Core) -> list[object]:
         coordinator,
         flow,
         library_controller,
+        coach,
         actions,
         controller,
         scheduler,
@@ -307,6 +324,265 @@ def _build_library_window(core: _Core, flow: PromptFlow) -> LibraryController:
     return controller
 
 
+class _Coach:
+    """The coach's parts, built once: routines, Today, the strength plan and day rollover."""
+
+    TIME_ZONE_CHECK_MS = 15 * 60 * 1000
+    """How often to look for a new time zone besides at resume (travel moves it rarely)."""
+
+    def __init__(
+        self, core: _Core, flow: CoachFlow, notices: CoachNotices, scheduler: SafeQtScheduler
+    ) -> None:
+        from app.scheduling.coach_jobs import CoachJobs, DayRollover, TimeZoneWatcher
+
+        self._core = core
+        self.flow = flow
+        self.notices = notices
+        self.statistics = _Statistics(core, notices, scheduler)
+        self._rollover = DayRollover(core.sitting_log, self._targets, core.clock)
+        self._jobs = CoachJobs(
+            scheduler, on_strength_day=flow.strength_day_reached, on_rollover=self._roll_over
+        )
+        self._zone = TimeZoneWatcher(core.clock.zone)
+        self._zone_timer = QTimer()
+        self._zone_timer.setInterval(self.TIME_ZONE_CHECK_MS)
+        self._zone_timer.timeout.connect(self.check_time_zone)
+
+    def start(self) -> None:
+        self._roll_over()  # days that ended while Sitbreak was not running
+        self._jobs.rebuild(self._core.settings.goals, self._core.clock.zone)
+        self.statistics.start()
+        self._zone_timer.start()
+
+    def apply_settings(self, settings: Settings) -> None:
+        self._jobs.rebuild(settings.goals, self._core.clock.zone)
+        self.statistics.apply_settings(settings)
+        self.flow.refresh()
+
+    def on_sleep_changed(self, sleeping: bool) -> None:
+        if not sleeping:  # a laptop wakes up where it travelled to
+            self.check_time_zone()
+
+    def check_time_zone(self) -> None:
+        """A new local time zone: wall times follow it and the cron jobs are rebuilt."""
+        zone = self._zone.changed(self._core.clock.now().wall)
+        if zone is None:
+            return
+        self._core.clock.set_zone(zone)
+        self._jobs.rebuild(self._core.settings.goals, zone)
+        self.statistics.apply_settings(self._core.settings)
+        self.flow.refresh()
+
+    def shutdown(self) -> None:
+        self._zone_timer.stop()
+        self._jobs.stop()
+        self.statistics.close()
+        self.flow.shutdown()
+        self.notices.shutdown()
+
+    def _targets(self) -> GoalTargets:
+        from app.scheduling.coach_jobs import goal_targets
+
+        return goal_targets(self._core.settings.goals)
+
+    def _roll_over(self) -> None:
+        try:
+            self._rollover.close_due_days()
+        except Exception:  # a failed close is retried at the next rollover
+            log.exception("could not close the finished days")
+        self.statistics.forget_old_history()
+        self.flow.refresh()
+
+
+class _Statistics:
+    """The statistics window (built the first time it is asked for), the day and week
+    summaries, and the retention of old history."""
+
+    def __init__(self, core: _Core, notices: CoachNotices, scheduler: SafeQtScheduler) -> None:
+        from app.scheduling.summary_jobs import SummaryJobs
+
+        self._core = core
+        self._notices = notices
+        self._jobs = SummaryJobs(
+            scheduler, on_day_end=self._day_ended, on_week_end=self._week_ended
+        )
+        self._reader: StatsReader | None = None
+        self._window: StatsController | None = None
+
+    def start(self) -> None:
+        self.forget_old_history()
+        self.apply_settings(self._core.settings)
+
+    def apply_settings(self, settings: Settings) -> None:
+        summary = settings.summary
+        self._jobs.rebuild(
+            settings.working_hours.working_hours(),
+            self._core.clock.zone,
+            daily=summary.daily,
+            weekly=summary.weekly,
+        )
+
+    def open(self, view: str = "day", day: date | None = None) -> None:
+        from app.ui.stats_window import View
+
+        self._controller().open(View(view), day)
+
+    def forget_old_history(self) -> None:
+        """Retention (``general.keep_days``): history older than that leaves the log."""
+        from app.storage.stats import retention_cutoff
+
+        clock, settings = self._core.clock, self._core.settings
+        now = clock.now().wall
+        cutoff = retention_cutoff(settings.general.keep_days, now.date(), clock.zone)
+        if cutoff is None:
+            return
+        try:
+            removed = self._core.sitting_log.delete_before(cutoff)
+        except Exception:  # tried again at the next rollover
+            log.exception("could not remove history older than %s", cutoff)
+            return
+        if removed:
+            log.info("retention: removed %d rows older than %s", removed, cutoff)
+
+    def close(self) -> None:
+        """Before the log file goes away (quit, "Delete all data")."""
+        self._jobs.stop()
+        if self._reader is not None:
+            self._reader.close()
+            self._reader = None
+
+    # ------------------------------------------------------------------ internals
+    def _open_reader(self) -> StatsReader:
+        from app.storage.stats import StatsReader
+
+        if self._reader is None:
+            self._reader = StatsReader.open(self._core.paths.database)
+        return self._reader
+
+    def _controller(self) -> StatsController:
+        if self._window is None:
+            from app.export import export_history
+            from app.ui.stats_controller import StatsController
+            from app.ui.stats_window import StatsWindow
+
+            def export(path: Path, fmt: str, first: date, last: date) -> None:
+                # The file dialog has asked before replacing a file.
+                export_history(
+                    self._open_reader(),
+                    path,
+                    fmt,
+                    first,
+                    last,
+                    tz=self._core.clock.zone,
+                    now=self._core.clock.now().wall,
+                    working_hours=self._working_hours(),
+                    overwrite=True,
+                )
+
+            self._window = StatsController(
+                StatsWindow(),
+                load_day=self._day_report,
+                load_period=self._period_report,
+                today=lambda: self._core.clock.now().wall.date(),
+                export=export,
+            )
+        return self._window
+
+    def _working_hours(self) -> WorkingHours:
+        return self._core.settings.working_hours.working_hours()
+
+    def _day_report(self, day: date) -> DayReport:
+        clock = self._core.clock
+        return self._open_reader().day_report(
+            day, clock.zone, clock.now().wall, self._working_hours()
+        )
+
+    def _period_report(self, first: date, last: date) -> PeriodReport:
+        clock = self._core.clock
+        return self._open_reader().period_report(
+            first, last, clock.zone, clock.now().wall, self._working_hours()
+        )
+
+    def _day_ended(self, day: date) -> None:
+        from app.core.summary import day_summary_text
+
+        text = day_summary_text(self._day_report(day), QCoreApplication.translate)
+        if text is not None:
+            self._notices.show(
+                text.title,
+                text.body,
+                open_label=QCoreApplication.translate("Statistics", "Open Today"),
+                on_open=lambda: self.open("day", day),
+            )
+
+    def _week_ended(self, first: date, last: date) -> None:
+        from app.core.summary import week_summary_text
+
+        text = week_summary_text(self._period_report(first, last), QCoreApplication.translate)
+        if text is not None:
+            self._notices.show(
+                text.title,
+                text.body,
+                open_label=QCoreApplication.translate("Statistics", "Open the week"),
+                on_open=lambda: self.open("week", last),
+            )
+
+
+def _build_coach(
+    core: _Core,
+    env: Environment,
+    tray: str,
+    coordinator: DeskCoordinator,
+    flow: PromptFlow,
+    library: tuple[Exercise, ...],
+    scheduler: SafeQtScheduler,
+) -> _Coach:
+    """Routines and their player, the Today view, coach notices, the cron jobs."""
+    from app.coach_flow import CoachFlow
+    from app.coach_notices import CoachNotices
+    from app.library.routines import load_routines
+    from app.platform.sound import open_sound_player
+    from app.resources import routines_dir, sounds_dir
+    from app.scheduling.coach_jobs import goal_targets
+    from app.ui.routine_controller import RoutineController
+    from app.ui.routine_window import RoutineWindow
+    from app.ui.today_controller import TodayController, routine_buttons
+    from app.ui.today_window import TodayWindow
+
+    routines = load_routines(
+        [routines_dir(), core.paths.routines_dir], {exercise.id for exercise in library}
+    )
+    for problem in routines.problems:
+        log.warning("routines: %s", problem.describe(full_path=True))
+    core.notices += [f"Routine file skipped: {problem}" for problem in routines.errors][:2]
+    player = RoutineController(
+        RoutineWindow(),
+        core.clock,
+        open_sound_player(),
+        sounds_dir() / "chime.wav",
+        core.sitting_log,
+    )
+    today = TodayController(
+        TodayWindow(routine_buttons()),
+        core.sitting_log,
+        lambda: goal_targets(core.settings.goals),
+        core.clock,
+    )
+    notices = CoachNotices(_build_notifier(core, env, tray))
+    coach_flow = CoachFlow(
+        coordinator=coordinator,
+        prompt_flow=flow,
+        player=player,
+        routines={routine.id: routine for routine in routines.routines},
+        library={exercise.id: exercise for exercise in library},
+        sitting_log=core.sitting_log,
+        today=today,
+        notices=notices,
+        tell_user=core.shell.show_notice,
+    )
+    return _Coach(core, coach_flow, notices, scheduler)
+
+
 def _build_settings_dialog(
     core: _Core,
     env: Environment,
@@ -315,6 +591,7 @@ def _build_settings_dialog(
     flow: PromptFlow,
     actions: _AppActions,
     library: tuple[Exercise, ...],
+    coach: _Coach,
 ) -> SettingsController:
     """The settings dialog: applied live, saved atomically, start at login on disk."""
     from app.platform.autostart_factory import open_autostart, this_launch_command
@@ -334,12 +611,15 @@ def _build_settings_dialog(
         core.settings = new
         if delivery_changed:
             flow.replace_notifier(_build_notifier(core, env, tray))
+            coach.notices.replace_notifier(_build_notifier(core, env, tray))
         core.shell.set_icon_style(new.general.tray_icon_style)
         coordinator.apply_settings(new)
         flow.set_preferences(new.preferences())
+        coach.apply_settings(new)
 
     def delete_all_data() -> None:
         coordinator.forget()
+        coach.statistics.close()
         core.sitting_log.close()
         erase_user_data(core.paths)
         log.warning("all data deleted at the user's request; quitting")
@@ -367,8 +647,10 @@ class _AppActions:
         flow: PromptFlow,
         library: tuple[Exercise, ...],
         library_controller: LibraryController,
+        coach: _Coach,
     ) -> None:
         self._core = core
+        self._coach = coach
         self._coordinator = coordinator
         self._flow = flow
         self._library = library
@@ -380,6 +662,16 @@ class _AppActions:
     def open_settings(self) -> None:
         if self.settings is not None:
             self.settings.open(self._core.settings)
+
+    def open_today(self) -> None:
+        self._coach.flow.open_today()
+
+    def open_statistics(self) -> None:
+        self._coach.statistics.open()
+
+    def start_routine(self, routine_id: str) -> str | None:
+        """The name of the routine now playing; None if it cannot start (the user is told)."""
+        return self._coach.flow.start_routine(routine_id)
 
     def open_library(self) -> None:
         self._library_controller.show_library(self._library, self._core.settings.preferences())
@@ -423,7 +715,8 @@ def _register_commands(
     qt_app: QApplication,
 ) -> None:
     """The control socket's commands (documented in docs/cli.md)."""
-    from app.cli import no_args_from, pause_choice_from, snooze_minutes_from
+    from app.cli import no_args_from, pause_choice_from, routine_id_from, snooze_minutes_from
+    from app.ipc import IpcError
 
     def status(_args: dict[str, Any]) -> dict[str, Any]:
         result = coordinator.status() | flow.status_extras()
@@ -461,6 +754,27 @@ def _register_commands(
         return status(args)
 
     server.register("settings", settings)
+
+    def today(args: dict[str, Any]) -> dict[str, Any]:
+        no_args_from("today", args)
+        actions.open_today()
+        return status(args)
+
+    def statistics(args: dict[str, Any]) -> dict[str, Any]:
+        no_args_from("statistics", args)
+        actions.open_statistics()
+        return status(args)
+
+    def routine(args: dict[str, Any]) -> dict[str, Any]:
+        routine_id = routine_id_from(args)
+        name = actions.start_routine(routine_id)
+        if name is None:
+            raise IpcError(f"There is no routine {routine_id!r} that can start.")
+        return status(args) | {"routine": name}
+
+    server.register("today", today)
+    server.register("statistics", statistics)
+    server.register("routine", routine)
     server.register("quit", lambda _args: _quit_soon(qt_app))
 
 

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from app import __version__
+from app.core.clock import local_zone
 from app.core.describe import format_duration, format_remaining
 from app.core.schedule import PauseChoice
 from app.ipc import (
@@ -44,6 +45,8 @@ from app.library.problems import LoadProblem, Severity
 from app.logsetup import configure_logging
 from app.paths import AppPaths, PathsError
 from app.resources import exercises_dir, illustrations_dir
+from app.settings.store import load_settings
+from app.stats_command import add_stats_arguments, run_stats
 
 EXIT_OK = 0
 EXIT_INVALID = 1
@@ -98,6 +101,20 @@ def main(argv: list[str] | None = None) -> int:
             return _control(paths, "resume", {}, confirm_resume)
         if command == "settings":
             return _control(paths, "settings", {}, lambda _result: ["Opening the settings."])
+        if command == "today":
+            return _control(paths, "today", {}, lambda _result: ["Opening Today."])
+        if command == "statistics":
+            return _control(paths, "statistics", {}, lambda _result: ["Opening the statistics."])
+        if command == "routine":
+            routine_id: str = options.routine_id
+            return _control(
+                paths,
+                "routine",
+                {"id": routine_id},
+                lambda result: [f"Starting {result.get('routine', routine_id)}."],
+            )
+        if command == "stats":
+            return _stats(paths, options)
         if command == "library":
             validate: list[Path] | None = options.validate
             if validate is not None:
@@ -194,6 +211,39 @@ def build_parser() -> argparse.ArgumentParser:
         help="open the settings dialog of the running Sitbreak",
         description="Open the settings dialog of the running Sitbreak.",
     )
+    commands.add_parser(
+        "today",
+        parents=[common],
+        help="open the Today view of the running Sitbreak",
+        description="Open the Today view (the day's walking, stretching and glute work).",
+    )
+    commands.add_parser(
+        "statistics",
+        parents=[common],
+        help="open the statistics window of the running Sitbreak",
+        description="Open the statistics window of the running Sitbreak.",
+    )
+    routine = commands.add_parser(
+        "routine",
+        parents=[common],
+        help="start a routine in the running Sitbreak's guided player",
+        description=(
+            "Start a routine (for example glute-wake-up, daily-posterior-chain-stretch, "
+            "strength-day) in the guided player of the running Sitbreak."
+        ),
+    )
+    routine.add_argument("routine_id", metavar="ROUTINE", help="the id of the routine")
+    add_stats_arguments(
+        commands.add_parser(
+            "stats",
+            parents=[common],
+            help="summarise or export your sitting history (no running Sitbreak needed)",
+            description=(
+                "Summarise or export your sitting history (docs/statistics.md). Reads the "
+                "log directly: Sitbreak need not be running."
+            ),
+        )
+    )
     library = commands.add_parser(
         "library",
         parents=[common],
@@ -248,6 +298,7 @@ def _add_global_options(parser: argparse.ArgumentParser, *, keep_earlier: bool) 
 _PAUSE_VALUES: Final = frozenset(choice.value for choice in PauseChoice)
 _PAUSE_CHOICES_TEXT: Final = ", ".join(choice.value for choice in PauseChoice)
 _WHOLE_NUMBER: Final = re.compile(r"[0-9]+")
+_ROUTINE_ID: Final = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
 def _snooze_minutes(value: str) -> int:
@@ -396,6 +447,24 @@ def _library_list(paths: AppPaths, *, as_json: bool) -> int:
     return EXIT_OK
 
 
+def _stats(paths: AppPaths, options: argparse.Namespace) -> int:
+    """``sitbreak stats``: days are cut at local midnight; working hours from the settings."""
+    zone = local_zone()
+    now = datetime.now(zone)
+    settings = load_settings(paths.settings_file, now=now, move_broken=False)
+    for problem in settings.problems:
+        _error(problem)
+    return run_stats(
+        options,
+        db_path=paths.database,
+        out=sys.stdout,
+        err=sys.stderr,
+        now=now,
+        tz=zone,
+        working_hours=settings.settings.working_hours.working_hours(),
+    )
+
+
 def merged_library(paths: AppPaths) -> LibraryLoad:
     """The bundled exercises plus the user's ``exercises/`` (not made if it is missing)."""
     user_dir = paths.exercises_dir
@@ -484,6 +553,18 @@ def pause_choice_from(args: Mapping[str, Any]) -> PauseChoice:
     if not isinstance(choice, str) or choice not in _PAUSE_VALUES:
         raise IpcError(f'"choice" must be one of {_PAUSE_CHOICES_TEXT}, not {json.dumps(choice)}.')
     return PauseChoice(choice)
+
+
+def routine_id_from(args: Mapping[str, Any]) -> str:
+    """The ``routine`` request's id (required, kebab-case like a file name), or ``IpcError``."""
+    _refuse_unknown_keys("routine", args, {"id"})
+    routine_id = args.get("id")
+    if not isinstance(routine_id, str) or not _ROUTINE_ID.fullmatch(routine_id):
+        raise IpcError(
+            '"id" must be a routine id such as "glute-wake-up" (lower-case letters, digits '
+            f"and hyphens), not {json.dumps(routine_id)}."
+        )
+    return routine_id
 
 
 def no_args_from(cmd: str, args: Mapping[str, Any]) -> None:

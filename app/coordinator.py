@@ -3,6 +3,10 @@
 The coordinator samples the platform, feeds the engine, writes what happened to the log,
 re-arms the scheduler and hands the tray a fresh snapshot. It decides nothing about
 desk time itself: that is the engine's job.
+
+A write the machine refuses (disk full, read-only folder, database locked) never stops
+the reminders: the log is then "out of sync", the unwritten events wait in order, and
+each later sample tries once to bring the log in line with the engine again.
 """
 
 from __future__ import annotations
@@ -40,6 +44,7 @@ from app.platform.presence import PresenceSource
 from app.scheduling.desk_scheduler import DeskScheduler
 from app.settings.model import QuietSettings, Settings
 from app.settings.state import State, save_state
+from app.storage.health import describe_storage_trouble, is_storage_trouble
 from app.storage.log import SittingLog
 from app.storage.records import SessionEndReason
 
@@ -66,6 +71,8 @@ class DeskCoordinator(QObject):
     prompt_resolved = Signal(object)
     """A ``PromptResolved`` event: close the prompt and clear the tray's attention state."""
     quit_requested = Signal()
+    storage_trouble = Signal(str)
+    """The log cannot be written (said once per run): a sentence for the user's notice."""
 
     def __init__(
         self,
@@ -101,14 +108,25 @@ class DeskCoordinator(QObject):
         self._stopped = False
         self._prompt_info: dict[str, Any] | None = None
         """The waiting prompt, for ``status``: first shown, re-reminders, desk time then."""
+        self._started_at: datetime | None = None
+        self._session_ready = False
+        """The session row exists and the bout left by the last run was dealt with."""
+        self._unwritten: list[Event] = []
+        """Events the log has not taken yet, oldest first: the log is out of sync."""
+        self._in_trouble = False
+        self._warned = False
 
     # ------------------------------------------------------------------ lifecycle
     def start(self) -> None:
         """Open the log session, resume or close a bout left open, take the first sample."""
         now = self._clock.now()
-        self._log.close_stale_sessions()
-        self._session_id = self._log.start_session(now.wall, self._backends.idle, __version__)
-        self._recover_open_bout(now)
+        self._started_at = now.wall
+        try:
+            self._open_session(now, may_resume=True)
+        except Exception as error:
+            if not is_storage_trouble(error):
+                raise
+            self._note_trouble(error)
         self._session.lock_changed.connect(self._on_lock_changed)
         self._session.sleep_changed.connect(self._on_sleep_changed)
         self.sample()
@@ -120,6 +138,7 @@ class DeskCoordinator(QObject):
     def forget(self) -> None:
         """All data is being deleted: write nothing more, sample nothing more."""
         self._stopped = True
+        self._unwritten.clear()
         if self._scheduler is not None:
             self._scheduler.stop()
 
@@ -130,8 +149,16 @@ class DeskCoordinator(QObject):
         self._stopped = True
         at = self._feed_sample()
         self._apply(self._engine.quit(at))
-        if self._session_id is not None:
-            self._log.end_session(self._session_id, at.wall, SessionEndReason.QUIT)
+        self._write_log(heartbeat=None)  # one last try, even in trouble
+        if self._session_id is not None and not self._unwritten:
+            try:
+                self._log.end_session(self._session_id, at.wall, SessionEndReason.QUIT)
+            except Exception as error:
+                if not is_storage_trouble(error):
+                    raise
+                log.warning("could not close the session on quit: %s", error)
+        if self._unwritten:
+            log.warning("quitting with %d events the log could not take", len(self._unwritten))
         if self._scheduler is not None:
             self._scheduler.stop()
 
@@ -151,8 +178,15 @@ class DeskCoordinator(QObject):
         self._feed_sample()
         self._after_action()
 
+    @property
+    def log_in_sync(self) -> bool:
+        """Everything that happened is in the log (False while writes fail)."""
+        return not self._in_trouble and not self._unwritten
+
     def _feed_sample(self) -> Instant:
         at = self._clock.now()
+        if self._in_trouble:
+            self._write_log(heartbeat=at.wall)  # the retry: at most one failed write a sample
         idle = self._idle.idle_seconds()
         reading = self._presence.presence()
         sample = Sample(
@@ -166,8 +200,8 @@ class DeskCoordinator(QObject):
             ),
         )
         self._apply(self._engine.feed(sample))
-        if self._session_id is not None:
-            self._log.touch_session(self._session_id, at.wall)
+        if not self._in_trouble:
+            self._write_log(heartbeat=at.wall)
         return at
 
     def _rearm(self) -> None:
@@ -313,10 +347,9 @@ class DeskCoordinator(QObject):
     # ------------------------------------------------------------------ events → log
     def _apply(self, events: list[Event]) -> None:
         for event in events:
-            try:
-                self._record(event)
-            except Exception:  # the log must never stop the reminders
-                log.exception("could not record %s", type(event).__name__)
+            self._queue(event)
+            if not self._in_trouble:  # written before the views hear of it (prompt ids)
+                self._write_log(heartbeat=None)
             if isinstance(event, PromptShown):
                 self._note_prompt(event)
                 self.prompt_shown.emit(event)
@@ -333,6 +366,73 @@ class DeskCoordinator(QObject):
             }
         else:
             self._prompt_info["reminders"] = event.reminder
+
+    def _queue(self, event: Event) -> None:
+        """Add an event for the log; progress replaces unwritten progress (only the last counts)."""
+        last = self._unwritten[-1] if self._unwritten else None
+        replaces = (isinstance(event, BoutProgressed) and isinstance(last, BoutProgressed)) or (
+            isinstance(event, PromptShown)
+            and event.reminder > 0
+            and isinstance(last, PromptShown)
+            and last.reminder > 0
+        )
+        if replaces:
+            self._unwritten[-1] = event
+        else:
+            self._unwritten.append(event)
+
+    def _write_log(self, *, heartbeat: datetime | None) -> None:
+        """Bring the log in line with the engine, oldest event first.
+
+        Stops at the first write the machine refuses (the rest waits for the next sample);
+        an event refused as a bug is logged and dropped, as retrying would only repeat it.
+        """
+        try:
+            if not self._session_ready:
+                self._open_session(self._clock.now(), may_resume=False)
+            while self._unwritten:
+                event = self._unwritten[0]
+                try:
+                    self._record(event)
+                except Exception as error:
+                    if is_storage_trouble(error):
+                        raise
+                    log.exception("could not record %s", type(event).__name__)
+                del self._unwritten[0]
+            if heartbeat is not None and self._session_id is not None:
+                self._log.touch_session(self._session_id, heartbeat)
+        except Exception as error:
+            if not is_storage_trouble(error):
+                log.exception("could not write the sitting log")
+                return
+            self._note_trouble(error)
+            return
+        if self._in_trouble:
+            self._in_trouble = False
+            log.warning("the sitting log can be written again; it is up to date")
+
+    def _note_trouble(self, error: BaseException) -> None:
+        if not self._in_trouble:
+            log.warning("cannot write the sitting log (%s); retrying on later samples", error)
+        self._in_trouble = True
+        if not self._warned:
+            self._warned = True
+            self.storage_trouble.emit(describe_storage_trouble(error))
+
+    def _open_session(self, now: Instant, *, may_resume: bool) -> None:
+        """Start the session row and deal with the bout a crashed run left open.
+
+        Resuming that bout is only possible before the engine's first sample; once start-up
+        writes failed, the bout found later is closed where its activity stopped.
+        """
+        if self._session_id is None:
+            assert self._started_at is not None
+            self._log.close_stale_sessions()
+            self._session_id = self._log.start_session(
+                self._started_at, self._backends.idle, __version__
+            )
+        self._recover_open_bout(now, may_resume=may_resume)
+        self._session_ready = True
 
     def _record(self, event: Event) -> None:
         match event:
@@ -365,9 +465,9 @@ class DeskCoordinator(QObject):
             case _:
                 pass
 
-    def _recover_open_bout(self, now: Instant) -> None:
+    def _recover_open_bout(self, now: Instant, *, may_resume: bool) -> None:
         found = self._log.find_open_bout()
-        if found is None:
+        if found is None or found.id == self._bout_id:
             return
         saved = SavedActivity(
             wall=found.last_activity,
@@ -377,7 +477,7 @@ class DeskCoordinator(QObject):
         )
         decision = decide_restart(saved, now, self._clock.boot_id, self._engine.config.away_s)
         log.info("open bout %d from the last run: %s", found.id, decision.why)
-        if decision.resume and self._session_id is not None:
+        if decision.resume and may_resume and self._session_id is not None:
             self._log.reassign_bout(found.id, self._session_id)
             self._bout_id = found.id
             self._engine.restore(

@@ -87,6 +87,11 @@ class AppPaths:
         return self.config_dir / "exercises"
 
     @property
+    def routines_dir(self) -> Path:
+        """The user's own routines (``docs/routine-format.md``)."""
+        return self.config_dir / "routines"
+
+    @property
     def database(self) -> Path:
         return self.data_dir / "sitbreak.db"
 
@@ -137,7 +142,13 @@ class AppPaths:
 
     def ensure(self) -> None:
         """Create every folder owner-only (0700); existing folders are left as they are."""
-        for folder in (self.config_dir, self.data_dir, self.log_dir, self.exercises_dir):
+        for folder in (
+            self.config_dir,
+            self.data_dir,
+            self.log_dir,
+            self.exercises_dir,
+            self.routines_dir,
+        ):
             _make_dir(folder)
         _ensure_runtime_dir(self.runtime_dir)
 
@@ -208,10 +219,12 @@ def _ensure_runtime_dir(folder: Path) -> None:
 
 
 def erase_user_data(paths: AppPaths) -> None:
-    """ "Delete all data": settings, state, the sitting log, the log files, own exercises.
+    """ "Delete all data": settings, state, the sitting log, the log files, own exercises
+    and routines.
 
     The caller has closed the database and asked the user first. Folders stay (empty),
-    a symlinked exercises folder is not followed, and nothing outside ``paths`` is touched.
+    a symlinked exercises or routines folder is not followed, and nothing outside ``paths``
+    is touched.
     """
     database = paths.database
     doomed = [paths.settings_file, paths.state_file]
@@ -219,6 +232,6 @@ def erase_user_data(paths: AppPaths) -> None:
     doomed += sorted(paths.log_file.parent.glob(paths.log_file.name + "*"))
     for path in doomed:
         path.unlink(missing_ok=True)
-    exercises = paths.exercises_dir
-    if exercises.is_dir() and not exercises.is_symlink():
-        shutil.rmtree(exercises)
+    for own_files in (paths.exercises_dir, paths.routines_dir):
+        if own_files.is_dir() and not own_files.is_symlink():
+            shutil.rmtree(own_files)

@@ -12,13 +12,15 @@ import random
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from app.coordinator import DeskCoordinator
-from app.core.exercise import Exercise, Preferences, suggest
+from app.core.clock import Instant
+from app.core.exercise import Category, Exercise, Preferences, suggest
 from app.core.model import PromptResolved, PromptResponse, PromptShown
 from app.platform.notify_base import DeliveryFailed, Notifier, PromptNotice
 from app.storage import SittingLog
+from app.storage.records import WalkSource
 from app.ui.stretch_controller import StretchController, StretchResponse
 
 log = logging.getLogger(__name__)
@@ -30,8 +32,15 @@ _ANSWERS = {
 }
 
 
+WALK_CAP_S = 60 * 60
+"""A walk exercise counts at most this long: a window left open is not an hour's walk."""
+
+
 class PromptFlow(QObject):
     """Wires the prompt's moving parts; holds the current suggestion."""
+
+    exercise_done = Signal()
+    """An exercise was answered Done (the Today view counts it)."""
 
     def __init__(
         self,
@@ -59,6 +68,8 @@ class PromptFlow(QObject):
         self._suggestion: Exercise | None = None
         self._shown_row: int | None = None
         """The log row of the exercise on screen in the stretch window."""
+        self._shown: tuple[Exercise, Instant] | None = None
+        """The exercise on screen and when it was shown (a walk's length runs from it)."""
         coordinator.prompt_shown.connect(self._on_prompt_shown)
         coordinator.prompt_resolved.connect(self._on_prompt_resolved)
         stretch.responded.connect(self._on_stretch_response)
@@ -166,7 +177,15 @@ class PromptFlow(QObject):
             self._coordinator.open_stretch()
         self._present(exercise)
 
+    def hand_over(self) -> None:
+        """A routine starts: the exercise on screen closes unanswered, the engine's hold stays."""
+        if self._stretch.exercise is None:
+            return
+        self._resolve_shown(StretchResponse.CLOSED)
+        self._stretch.withdraw()
+
     def _present(self, exercise: Exercise) -> None:
+        self._shown = (exercise, self._coordinator.now())
         self._shown_row = self._record_shown(exercise)
         self._suggestion = None  # the next prompt suggests afresh (history has this one)
         self._stretch.present(exercise, snooze_min=self._snooze_minutes())
@@ -196,6 +215,7 @@ class PromptFlow(QObject):
                 exercise.id,
                 exercise.name,
                 [muscle.value for muscle in exercise.muscles],
+                category=exercise.category.value,
             )
         except Exception:  # the log must never stop the stretch
             log.exception("could not log the exercise shown")
@@ -203,12 +223,27 @@ class PromptFlow(QObject):
 
     def _resolve_shown(self, response: StretchResponse) -> None:
         row, self._shown_row = self._shown_row, None
-        if row is None:
+        shown, self._shown = self._shown, None
+        now = self._coordinator.now()
+        if row is not None:
+            try:
+                self._log.resolve_exercise_shown(row, response.value, now.wall)
+            except Exception:
+                log.exception("could not log the answer to the exercise shown")
+        if response is StretchResponse.DONE and shown is not None:
+            exercise, shown_at = shown
+            if exercise.category is Category.WALK:
+                self._log_walk(shown_at, now)
+            self.exercise_done.emit()
+
+    def _log_walk(self, start: Instant, end: Instant) -> None:
+        walked_s = min(WALK_CAP_S, end.mono - start.mono)
+        if walked_s <= 0:
             return
         try:
-            self._log.resolve_exercise_shown(row, response.value, self._coordinator.now().wall)
+            self._log.add_walk(start.wall, walked_s, WalkSource.BREAK)
         except Exception:
-            log.exception("could not log the answer to the exercise shown")
+            log.exception("could not log the walk")
 
 
 def _title(exercise: Exercise | None) -> str:

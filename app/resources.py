@@ -48,3 +48,13 @@ def exercises_dir() -> Path:
 def illustrations_dir() -> Path:
     """The pictures the exercise files name in their ``illustration`` key."""
     return resources_dir() / "illustrations"
+
+
+def routines_dir() -> Path:
+    """The bundled routines, ``*.toml`` (format: ``docs/routine-format.md``)."""
+    return resources_dir() / "routines"
+
+
+def sounds_dir() -> Path:
+    """The soft sounds the routine player marks side switches with."""
+    return resources_dir() / "sounds"

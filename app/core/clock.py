@@ -68,6 +68,15 @@ class SystemClock:
     def boot_id(self) -> str | None:
         return self._boot_id
 
+    @property
+    def zone(self) -> tzinfo:
+        """The local time zone wall times are given in."""
+        return self._zone
+
+    def set_zone(self, zone: tzinfo) -> None:
+        """The machine moved to another time zone: wall times follow it from now on."""
+        self._zone = zone
+
     def now(self) -> Instant:
         mono = time.monotonic()
         boot = time.clock_gettime(time.CLOCK_BOOTTIME) if self._has_boottime else None

@@ -9,6 +9,7 @@ the ``random.Random`` it is given, so a seed replays the same choices.
 
 from __future__ import annotations
 
+import math
 import random
 import re
 from collections.abc import Iterable, Sequence
@@ -222,6 +223,63 @@ class Dose:
         return SETUP_S + self.sets * self.sides * work + switches + rests
 
 
+# ------------------------------------------------------------------------------ animation
+ANIMATION_FRAMES_RANGE = range(2, 25)
+"""An animation has 2–24 pictures: two keyframes at least, a few in-betweens at most."""
+ANIMATION_REP_S_MIN = 2.0
+ANIMATION_REP_S_MAX = 20.0
+"""A rep of the animation, there and back, takes 2–20 s: calm, never a flicker."""
+
+
+@dataclass(frozen=True, slots=True)
+class Animation:
+    """The pictures of one rep's movement, played from the first to the last and back.
+
+    Only movements done in repetitions have one; a hold is shown still.
+    """
+
+    frames: tuple[Path, ...]
+    """From where a rep starts to where it turns back, in order."""
+    rep_s: float = REP_S
+    """Seconds for one rep there and back; the dose's pace unless the file says otherwise."""
+
+    def __post_init__(self) -> None:
+        if len(self.frames) not in ANIMATION_FRAMES_RANGE:
+            low, high = ANIMATION_FRAMES_RANGE.start, ANIMATION_FRAMES_RANGE.stop - 1
+            raise ValueError(f"an animation has {low}–{high} frames, got {len(self.frames)}")
+        if not ANIMATION_REP_S_MIN <= self.rep_s <= ANIMATION_REP_S_MAX:
+            raise ValueError(
+                f"rep_s must be {ANIMATION_REP_S_MIN:g}–{ANIMATION_REP_S_MAX:g} s, got {self.rep_s}"
+            )
+
+    def mix_at(self, progress: float) -> FrameMix:
+        """What to draw a fraction ``progress`` through a rep (wrapped into 0–1).
+
+        The movement goes from the first frame to the last and back once per rep, easing in
+        and out at both ends (a sine curve), so it slows where a calm rep turns around.
+        """
+        turn = 1.0 - abs(2.0 * (progress % 1.0) - 1.0)  # 0 → 1 → 0 over the rep
+        eased = (1.0 - math.cos(math.pi * turn)) / 2.0
+        position = eased * (len(self.frames) - 1)
+        first = min(int(position), len(self.frames) - 2)
+        return FrameMix(first, first + 1, position - first)
+
+
+@dataclass(frozen=True, slots=True)
+class FrameMix:
+    """Two neighbouring frames and how far the movement is from the first to the second."""
+
+    first: int
+    second: int
+    weight: float
+    """0 shows ``first`` alone, 1 ``second`` alone; in between they cross-fade."""
+
+    @property
+    def nearest(self) -> int:
+        """The frame closest to the pose of this moment."""
+        return self.second if self.weight >= 0.5 else self.first
+
+
 # ------------------------------------------------------------------------------ the exercise
 @dataclass(frozen=True, slots=True)
 class Variants:
@@ -252,6 +310,8 @@ class Exercise:
     variants: Variants = field(default_factory=Variants)
     illustration: Path | None = None
     """The picture's file, found by the loader; None when the exercise has none."""
+    animation: Animation | None = None
+    """The movement's frames, for exercises done in repetitions; None shows the still."""
     source: Path | None = None
     """The file the exercise was read from, for messages and the library window."""
 
@@ -262,6 +322,8 @@ class Exercise:
             raise ValueError(f"exercise {self.id} names no muscle")
         if not self.steps:
             raise ValueError(f"exercise {self.id} has no steps")
+        if self.animation is not None and self.dose.hold_s is not None:
+            raise ValueError(f"exercise {self.id} is a hold: it is shown still, not animated")
 
     @property
     def rotation_group(self) -> MuscleGroup | None:

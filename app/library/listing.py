@@ -68,5 +68,13 @@ def exercise_json(exercise: Exercise) -> dict[str, Any]:
         "cautions": list(exercise.cautions),
         "variants": {"easier": exercise.variants.easier, "harder": exercise.variants.harder},
         "illustration": str(exercise.illustration) if exercise.illustration else None,
+        "animation": (
+            {
+                "frames": [str(frame) for frame in exercise.animation.frames],
+                "rep_s": exercise.animation.rep_s,
+            }
+            if exercise.animation is not None
+            else None
+        ),
         "source": str(exercise.source) if exercise.source else None,
     }

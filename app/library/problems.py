@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
+from datetime import date, datetime, time
 from enum import StrEnum
 from pathlib import Path
 
@@ -50,3 +52,29 @@ def field_name(path: KeyPath) -> str | None:
         else:
             text += f".{part}" if text else part
     return text or None
+
+
+def shown(value: object) -> str:
+    """A short, TOML-like picture of a wrong value for a message."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        text = value if len(value) <= 40 else value[:39] + "…"
+        return json.dumps(text, ensure_ascii=False)
+    if isinstance(value, int | float):
+        return repr(value)
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, datetime):
+        return "a date and time"
+    if isinstance(value, date):
+        return "a date"
+    if isinstance(value, time):
+        return "a time of day"
+    return type(value).__name__
+
+
+class IllustrationUnavailable(Exception):
+    """The named picture cannot be used; the message says why."""

@@ -9,13 +9,11 @@ data: they are checked to be single lines without control characters, never inte
 from __future__ import annotations
 
 import difflib
-import json
 import re
 import tomllib
 import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
 from enum import StrEnum
 from pathlib import Path
 from typing import TypeVar
@@ -24,6 +22,7 @@ from app.core.exercise import (
     HOLD_S_RANGE,
     REPS_RANGE,
     SETS_RANGE,
+    Animation,
     Category,
     Dose,
     Equipment,
@@ -33,8 +32,11 @@ from app.core.exercise import (
     Variants,
     is_valid_id,
 )
+from app.library.animation import ANIMATION_KEYS, read_animation
 from app.library.positions import KeyPath, key_lines, line_of
+from app.library.problems import IllustrationUnavailable as IllustrationUnavailable
 from app.library.problems import LoadProblem, Severity, field_name
+from app.library.problems import shown as shown
 
 SCHEMA_VERSION = 1
 """The format version this Sitbreak reads; a file declares its own with ``schema = 1``."""
@@ -62,6 +64,7 @@ TOP_LEVEL_KEYS = (
     "cautions",
     "variants",
     "illustration",
+    "animation",
 )
 DOSE_KEYS = ("reps", "hold_s", "sets", "per_side")
 VARIANT_KEYS = ("easier", "harder")
@@ -73,10 +76,6 @@ _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
 _TOML_AT_END = re.compile(r"\s*\(at end of document\)\s*$")
 
 Choice = TypeVar("Choice", bound=StrEnum)
-
-
-class IllustrationUnavailable(Exception):
-    """The named picture cannot be used; the message says why."""
 
 
 IllustrationResolver = Callable[[str], Path]
@@ -117,28 +116,6 @@ def syntax_problem(source: Path, error: tomllib.TOMLDecodeError, text: str) -> L
         line = text.count("\n") + 1
         message = f"{message[: match.start()]} (at the end of the file)"
     return LoadProblem(source, line, None, f"not valid TOML: {message}")
-
-
-def shown(value: object) -> str:
-    """A short, TOML-like picture of a wrong value for a message."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, str):
-        text = value if len(value) <= 40 else value[:39] + "…"
-        return json.dumps(text, ensure_ascii=False)
-    if isinstance(value, int | float):
-        return repr(value)
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a table"
-    if isinstance(value, datetime):
-        return "a date and time"
-    if isinstance(value, date):
-        return "a date"
-    if isinstance(value, time):
-        return "a time of day"
-    return type(value).__name__
 
 
 class _Checker:
@@ -195,6 +172,7 @@ class _Checker:
         cautions = self.texts(document, "cautions", MAX_CAUTIONS, required=False)
         variants = self.variants(document)
         illustration = self.illustration(document, resolve_illustration)
+        animation = self.animation(document, dose, resolve_illustration)
         if (
             self.error_count
             or exercise_id is None
@@ -223,6 +201,7 @@ class _Checker:
             cautions=cautions,
             variants=variants,
             illustration=illustration,
+            animation=animation,
             source=self.source,
         )
 
@@ -440,6 +419,17 @@ class _Checker:
         except IllustrationUnavailable as error:
             self.warning(path, f"{error}; the exercise shows no picture")
             return None
+
+    def animation(
+        self, document: Mapping[str, object], dose: Dose | None, resolve: IllustrationResolver
+    ) -> Animation | None:
+        """The movement's frames; like the picture, any trouble is a warning."""
+        raw = document.get("animation")
+        if raw is None:
+            return None
+        if isinstance(raw, dict):
+            self.unknown_keys(raw, ("animation",), ANIMATION_KEYS)
+        return read_animation(raw, dose, resolve, self.warning)
 
 
 def _listing(kind: type[StrEnum]) -> str:

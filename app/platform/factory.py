@@ -9,7 +9,9 @@ decide between backends) to backend names:
   any other compositor: ext-idle-notify-v1, which needs the optional pywayland. Without
   it, lock state only, reported as degraded.
 - Windows: ``GetLastInputInfo`` and the session notifications of a hidden window.
-- macOS: CoreGraphics idle time; sleep is noticed from the clock.
+- macOS: CoreGraphics idle time; sleep, wake and the screen lock from Cocoa's
+  notifications, which need the optional pyobjc. Without it, sleep is noticed from the
+  clock and the lock not at all, reported as degraded.
 
 The ``build_*`` functions import a backend module only once it is chosen, and fall back
 to the null backend when it cannot run, with a reason for the status output ("degraded").
@@ -41,6 +43,7 @@ IDLE_MACOS = "macos"
 SESSION_LOGIND = "logind"
 SESSION_SCREENSAVER = "screensaver"
 SESSION_WINDOWS = "windows"
+SESSION_MACOS = "macos"
 
 MUTTER_IDLE_MONITOR = "org.gnome.Mutter.IdleMonitor"
 """``idle_mutter.IDLE_MONITOR``, repeated so that choosing imports nothing of D-Bus."""
@@ -90,8 +93,10 @@ def is_gnome(desktop: str | None) -> bool:
 def _choose_session(env: Environment) -> tuple[str, ...]:
     if env.platform == "win32":
         return (SESSION_WINDOWS,)
+    if env.platform == "darwin":
+        return (SESSION_MACOS,)
     if not env.platform.startswith("linux"):
-        return (NONE,)  # macOS: sleep shows as a gap in the monotonic clock
+        return (NONE,)
     names = []
     if env.has_system_bus:
         names.append(SESSION_LOGIND)
@@ -158,6 +163,7 @@ def build_session_watcher(
 ) -> tuple[SessionWatcher, list[str]]:
     """The chosen watchers as one (``pid`` finds our logind session; default: this process)."""
     parts: list[SessionWatcher] = []
+    failures: list[str] = []
     for name in choice.session:
         opener = _SESSION_OPENERS.get(name)
         if opener is None:
@@ -166,6 +172,9 @@ def build_session_watcher(
             parts.append(opener(env, os.getpid() if pid is None else pid))
         except (BackendUnavailable, ImportError) as exc:
             log.warning("Session watcher %s unavailable: %s", name, exc)
+            failures.append(
+                _tr("Session watcher {name} unavailable ({reason})").format(name=name, reason=exc)
+            )
 
     watcher: SessionWatcher
     if not parts:
@@ -181,6 +190,9 @@ def build_session_watcher(
         degraded.append(_tr("Sleep is not announced: it is noticed after resume, from the clock"))
     if not watcher.tracks_lock:
         degraded.append(_tr("Screen lock is not detected: a locked screen counts as idle time"))
+    if degraded:
+        # Why it is so, and so how to mend it (a missing optional package, say).
+        degraded[:0] = failures
     return watcher, degraded
 
 
@@ -277,6 +289,12 @@ def _open_windows_session(_env: Environment, _pid: int) -> SessionWatcher:
     return WindowsSessionWatcher()
 
 
+def _open_macos_session(_env: Environment, _pid: int) -> SessionWatcher:
+    from app.platform.session_macos import MacSessionWatcher
+
+    return MacSessionWatcher()
+
+
 _IDLE_OPENERS: Mapping[str, Callable[[Environment], IdleSource]] = MappingProxyType(
     {
         IDLE_X11: _open_x11_idle,
@@ -291,6 +309,7 @@ _SESSION_OPENERS: Mapping[str, Callable[[Environment, int], SessionWatcher]] = M
         SESSION_LOGIND: _open_logind,
         SESSION_SCREENSAVER: _open_screensaver,
         SESSION_WINDOWS: _open_windows_session,
+        SESSION_MACOS: _open_macos_session,
     }
 )
 

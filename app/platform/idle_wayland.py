@@ -124,8 +124,12 @@ class ExtIdleNotifySource:
         if self._lost:
             return
         try:
-            # The fd is readable, so this reads without waiting, then runs our handlers.
-            self._display.dispatch(block=True)
+            # Never dispatch(block=True) here: it polls until *new* data arrives, and the
+            # notifier can fire with nothing left to read (the GUI thread then hangs until
+            # the next event, up to a whole idle timeout). read() takes only what is there
+            # (libwayland reads with MSG_DONTWAIT) and fails only on a lost connection.
+            self._display.read()
+            self._display.dispatch(block=False)
             self._display.flush()
         except RuntimeError as exc:
             log.warning("Lost the Wayland connection (%s); idle time is unknown from now on", exc)
@@ -169,7 +173,8 @@ def _request_notification(
 
     registry = display.get_registry()
     registry.dispatcher["global"] = on_global
-    display.roundtrip()
+    if display.roundtrip() < 0:
+        raise BackendUnavailable("the Wayland compositor closed the connection")
     for interface in (NOTIFIER_GLOBAL, SEAT_GLOBAL):
         if interface not in offered:
             raise BackendUnavailable(f"the compositor does not offer {interface}")

@@ -29,19 +29,23 @@ class NotifierName(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class PromptNotice:
-    """What a prompt says, and how it relates to the one that may still be on screen."""
+    """What a prompt (or a coach notice) says, and how it relates to the one on screen."""
 
     title: str
     body: str
-    snooze_minutes: int
-    """Offered as "Snooze N min" (from the settings)."""
+    snooze_minutes: int | None
+    """Offered as "Snooze N min" (from the settings); None offers no snooze (a notice)."""
     replaces_previous: bool = False
     """A re-reminder: take the place of the earlier prompt rather than add another one."""
+    open_label: str | None = None
+    """The label of the click action; None means "Show the stretch"."""
+    waits: bool = True
+    """Stay on screen until answered (a prompt); False lets the server expire it (a summary)."""
 
     def __post_init__(self) -> None:
         if not self.title.strip():
             raise ValueError("a prompt needs a title: got an empty one")
-        if self.snooze_minutes < 1:
+        if self.snooze_minutes is not None and self.snooze_minutes < 1:
             raise ValueError(
                 f"snooze_minutes must be at least 1 to offer a snooze, got {self.snooze_minutes}"
             )

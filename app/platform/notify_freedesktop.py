@@ -41,6 +41,8 @@ SNOOZE_ACTION = "snooze"
 
 NEVER_EXPIRE = 0
 """``expire_timeout`` 0: the bubble stays until the user (or we) close it."""
+SERVER_DEFAULT_EXPIRY = -1
+"""``expire_timeout`` -1: the server's own timeout (a summary needs no answer)."""
 URGENCY_NORMAL = 1
 
 
@@ -124,14 +126,17 @@ class FreedesktopNotifier(Notifier):
         summary, body = self._texts(notice)
         actions: list[str] = []
         if self.clickable:
-            actions = [
-                DEFAULT_ACTION,
-                QCoreApplication.translate("FreedesktopNotifier", "Show the stretch"),
-                SNOOZE_ACTION,
-                QCoreApplication.translate("FreedesktopNotifier", "Snooze {minutes} min").format(
-                    minutes=notice.snooze_minutes
-                ),
-            ]
+            open_label = notice.open_label or QCoreApplication.translate(
+                "FreedesktopNotifier", "Show the stretch"
+            )
+            actions = [DEFAULT_ACTION, open_label]
+            if notice.snooze_minutes is not None:
+                actions += [
+                    SNOOZE_ACTION,
+                    QCoreApplication.translate(
+                        "FreedesktopNotifier", "Snooze {minutes} min"
+                    ).format(minutes=notice.snooze_minutes),
+                ]
         hints = {
             "urgency": ("y", URGENCY_NORMAL),
             "desktop-entry": ("s", self._desktop_entry),
@@ -144,7 +149,7 @@ class FreedesktopNotifier(Notifier):
                 NOTIFICATIONS_INTERFACE,
                 "Notify",
                 "susssasa{sv}i",
-                (*args, NEVER_EXPIRE),
+                (*args, NEVER_EXPIRE if notice.waits else SERVER_DEFAULT_EXPIRY),
             )
         except DBusCallFailed as exc:
             self._shown_id = None

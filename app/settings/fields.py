@@ -26,6 +26,8 @@ from app.settings.kinds import (
     word_set,
 )
 from app.settings.model import (
+    KEEP_DAYS_RANGE,
+    KEEP_FOREVER,
     TRAY_ICON_STYLES,
     ExerciseSettings,
     GeneralSettings,
@@ -34,6 +36,7 @@ from app.settings.model import (
     PromptSettings,
     QuietSettings,
     Settings,
+    SummarySettings,
     WorkingHoursSettings,
 )
 from app.settings.upgrades import SCHEMA_VERSION, Document
@@ -47,6 +50,7 @@ Section = TypeVar(
     QuietSettings,
     ExerciseSettings,
     GoalSettings,
+    SummarySettings,
     GeneralSettings,
 )
 
@@ -57,6 +61,13 @@ _DURATION = duration(1, ONE_DAY)
 _EXERCISE_IDS = id_set(is_valid_id, "glute-bridge")
 _DAILY_MINUTES = count(0, 24 * 60)
 """Goal minutes the file accepts; the dialog keeps to human ranges (``human.HUMAN_LIMITS``)."""
+_KEEP_DAYS = replace(
+    count(KEEP_FOREVER, KEEP_DAYS_RANGE.stop - 1),
+    expected="a whole number of days",
+    allowed=f"{KEEP_FOREVER} (forever) or {KEEP_DAYS_RANGE.start}–{KEEP_DAYS_RANGE.stop - 1}",
+    in_range=lambda days: days == KEEP_FOREVER or days in KEEP_DAYS_RANGE,
+)
+"""History retention: 0 means forever; fewer than 30 days would empty the Month view."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +120,14 @@ FIELDS: dict[str, tuple[FieldSpec[Any], ...]] = {
         FieldSpec("strength_days", "strength_days", WEEKDAYS),
         FieldSpec("strength_time", "strength_time", CLOCK_TIME),
     ),
-    "general": (FieldSpec("tray_icon_style", "tray_icon_style", choice(*TRAY_ICON_STYLES)),),
+    "summary": (
+        FieldSpec("daily", "daily", FLAG),
+        FieldSpec("weekly", "weekly", FLAG),
+    ),
+    "general": (
+        FieldSpec("tray_icon_style", "tray_icon_style", choice(*TRAY_ICON_STYLES)),
+        FieldSpec("keep_days", "keep_days", _KEEP_DAYS),
+    ),
 }
 """Section name (also the attribute of ``Settings``) → its fields, in file order."""
 
@@ -126,6 +144,7 @@ def settings_from_document(document: Document, schema: int) -> tuple[Settings, l
         quiet=reader.section("quiet", QuietSettings()),
         exercises=reader.section("exercises", ExerciseSettings()),
         goals=reader.section("goals", GoalSettings()),
+        summary=reader.section("summary", SummarySettings()),
         general=reader.section("general", GeneralSettings()),
         extra=reader.extra,
     )

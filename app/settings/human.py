@@ -13,13 +13,14 @@ from types import MappingProxyType
 from typing import Final
 
 from app.core.i18n import QT_TRANSLATE_NOOP, Translate, untranslated
-from app.settings.model import Settings
+from app.settings.model import KEEP_DAYS_RANGE, KEEP_FOREVER, Settings
 
 CONTEXT: Final = "human"
 """The translation context of the messages below (the dialog passes Qt's translate)."""
 _BETWEEN: Final = {
     "min": QT_TRANSLATE_NOOP("human", "Between {low} and {high} minutes"),
     "s": QT_TRANSLATE_NOOP("human", "Between {low} and {high} seconds"),
+    "days": QT_TRANSLATE_NOOP("human", "Between {low} and {high} days"),
     "": QT_TRANSLATE_NOOP("human", "Between {low} and {high}"),
 }
 _RECOMMENDED: Final = QT_TRANSLATE_NOOP(
@@ -31,16 +32,18 @@ _RECOMMENDED: Final = QT_TRANSLATE_NOOP(
 
 @dataclass(frozen=True, slots=True)
 class Limit:
-    """An inclusive range in ``unit`` ("min", "s", or "" for a plain count)."""
+    """An inclusive range in ``unit`` ("min", "s", "days", or "" for a plain count)."""
 
     low: int
     high: int
     unit: str
     recommended: tuple[int, int] | None = None
     """The band the dialog shows as recommended, in the same unit; None when there is none."""
+    off: int | None = None
+    """A value outside the range that switches the feature off (0 days = keep forever)."""
 
     def contains(self, value: float) -> bool:
-        return self.low <= value <= self.high
+        return value == self.off or self.low <= value <= self.high
 
     def describe(self, translate: Translate = untranslated) -> str:
         """The message for a value outside: "Between 10 and 180 minutes"."""
@@ -61,6 +64,9 @@ HUMAN_LIMITS: Final[Mapping[str, Limit]] = MappingProxyType(
         "presence.away_after": Limit(1, 30, "min"),
         "goals.walk_minutes": Limit(0, 180, "min"),
         "goals.stretch_minutes": Limit(0, 60, "min"),
+        "general.keep_days": Limit(
+            KEEP_DAYS_RANGE.start, KEEP_DAYS_RANGE.stop - 1, "days", off=KEEP_FOREVER
+        ),
     }
 )
 """Settings key (``section.key`` as in the file) → the range the dialog allows."""
@@ -76,6 +82,7 @@ _VALUES: Final[Mapping[str, Callable[[Settings], float]]] = MappingProxyType(
         "presence.away_after": lambda s: s.presence.away_s / 60,
         "goals.walk_minutes": lambda s: s.goals.walk_minutes,
         "goals.stretch_minutes": lambda s: s.goals.stretch_minutes,
+        "general.keep_days": lambda s: s.general.keep_days,
     }
 )
 """Each limited key's value in its limit's unit."""

@@ -129,9 +129,31 @@ class GoalSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class SummarySettings:
+    """The quiet notifications that sum up a day or a week (issue 6)."""
+
+    daily: bool = True
+    """At the end of working hours (18:00 when they are off): the day in a few figures."""
+    weekly: bool = True
+    """On the last working day of the week, at the same time: the week."""
+
+
+KEEP_FOREVER = 0
+"""``general.keep_days`` meaning that history is never deleted."""
+KEEP_DAYS_RANGE = range(30, 3651)
+"""The other values ``general.keep_days`` may take: a month to ten years."""
+
+
+@dataclass(frozen=True, slots=True)
 class GeneralSettings:
     tray_icon_style: str = "auto"
     """One of TRAY_ICON_STYLES: "auto" follows the panel's theme."""
+    keep_days: int = KEEP_FOREVER
+    """History older than this many days is deleted; KEEP_FOREVER keeps all of it."""
+
+    @property
+    def keeps_forever(self) -> bool:
+        return self.keep_days == KEEP_FOREVER
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +166,7 @@ class Settings:
     quiet: QuietSettings = field(default_factory=QuietSettings)
     exercises: ExerciseSettings = field(default_factory=ExerciseSettings)
     goals: GoalSettings = field(default_factory=GoalSettings)
+    summary: SummarySettings = field(default_factory=SummarySettings)
     general: GeneralSettings = field(default_factory=GeneralSettings)
     extra: Mapping[str, Any] = field(default_factory=dict, hash=False)
     """Keys this version does not know, kept so that saving never loses them: top-level keys

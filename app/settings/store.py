@@ -45,14 +45,18 @@ def load_settings(
     now: datetime | None = None,
     *,
     upgrades: Mapping[int, UpgradeStep] = UPGRADES,
+    move_broken: bool = True,
 ) -> SettingsLoad:
     """Settings from ``path``; defaults for whatever is missing, unreadable or invalid.
 
     A missing file gives the defaults silently (and is not created). ``now`` (local wall
-    time, default the current one) names the copy of a broken file.
+    time, default the current one) names the copy of a broken file; ``move_broken=False``
+    leaves a broken file in place (a command that only reads).
     """
     now = datetime.now() if now is None else now
-    read = read_toml(path, now, fallback="Sitbreak uses the default settings")
+    read = read_toml(
+        path, now, fallback="Sitbreak uses the default settings", move_broken=move_broken
+    )
     if read.document is None:
         problems = [read.problem] if read.problem else []
         return SettingsLoad(Settings(), problems, read.broken_copy)

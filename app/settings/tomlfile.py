@@ -24,11 +24,12 @@ class TomlRead:
     broken_copy: Path | None = None
 
 
-def read_toml(path: Path, now: datetime, *, fallback: str) -> TomlRead:
+def read_toml(path: Path, now: datetime, *, fallback: str, move_broken: bool = True) -> TomlRead:
     """Parse ``path``; a broken file is moved aside (named after ``now``, local wall time).
 
     ``fallback`` completes the message, saying what the app does instead
-    ("Sitbreak uses the default settings").
+    ("Sitbreak uses the default settings"). ``move_broken=False`` leaves a broken file
+    where it is: for readers that never write, such as ``sitbreak stats``.
     """
     try:
         document = tomllib.loads(path.read_bytes().decode("utf-8"))
@@ -38,6 +39,8 @@ def read_toml(path: Path, now: datetime, *, fallback: str) -> TomlRead:
         reason = _reason(error)
     else:
         return TomlRead(document)
+    if not move_broken:
+        return TomlRead(None, f"{path} could not be read ({reason}); {fallback}.")
     try:
         copy = _free_name(path, now)
         path.rename(copy)

@@ -9,15 +9,27 @@ transaction, which in WAL mode with ``synchronous=NORMAL`` survives a crash of t
 from __future__ import annotations
 
 import json
+import math
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import date, datetime
+from enum import StrEnum
 from pathlib import Path
 from types import TracebackType
 from typing import Final, Self
 
 from app.core.clock import wall_from_utc
+from app.core.exercise import Category
+from app.core.goals import (
+    GLUTE_ACTIVATION_CATEGORIES,
+    GLUTE_MUSCLE,
+    STRENGTH_DAY_ROUTINE_ID,
+    STRETCH_CATEGORIES,
+    STRETCH_WINDOW_CAP_S,
+    DayActivity,
+    DayGoalResult,
+)
 from app.core.model import BoutEndReason, PromptResponse
 from app.storage.errors import (
     BoutAlreadyOpenError,
@@ -27,7 +39,15 @@ from app.storage.errors import (
 )
 from app.storage.files import prepare_database_file
 from app.storage.migrations import SCHEMA_VERSION, migrate, refuse_newer
-from app.storage.records import DaySummary, ExerciseResponse, OpenBout, SessionEndReason
+from app.storage.records import (
+    DaySummary,
+    ExerciseResponse,
+    OpenBout,
+    RoutineOutcome,
+    SessionEndReason,
+    StepOutcome,
+    WalkSource,
+)
 
 BUSY_TIMEOUT_S: Final = 2.0
 """How long a write waits for another connection's lock (SQLite's busy_timeout)."""
@@ -36,7 +56,8 @@ _CORRUPTION_CODES: Final = frozenset({sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOT
 
 
 class SittingLog:
-    """The repository of app sessions, bouts, prompts and the exercises they showed.
+    """The repository of app sessions, bouts, prompts, the exercises they showed, routine
+    runs, walks and the days' goal results.
 
     Use ``SittingLog.open``.
     """
@@ -311,26 +332,29 @@ class SittingLog:
         exercise_id: str,
         name: str,
         muscles: Sequence[str],
+        *,
+        category: str | None = None,
     ) -> int:
         """Record that the stretch window showed an exercise; returns the row's id.
 
         ``prompt_id`` is the prompt being answered, None for "Stand up now". Each "Another
-        one" is a new row. Name and muscles are stored as copies, because the exercise's
-        file may change or disappear while the log must still say what was shown.
+        one" is a new row. Name, muscles and category (a ``Category`` value) are stored as
+        copies, because the exercise's file may change or disappear while the log must
+        still say what was shown. The category decides whether a done exercise counts as
+        stretch minutes or glute activation; None (as in rows older than version 3) counts
+        as neither.
         """
         if not exercise_id:
             raise ValueError("an exercise shown needs its id, got an empty one")
-        if isinstance(muscles, str):  # a str is a Sequence[str] too: "glutes" is not a list
-            raise TypeError(f"muscles must be a sequence of names, not the string {muscles!r}")
-        muscle_names = list(muscles)
-        if not all(isinstance(muscle, str) for muscle in muscle_names):
-            raise TypeError(f"muscles must be names (strings), got {muscle_names!r}")
+        muscle_names = _muscle_list(muscles)
+        category_value = None if category is None else _category(category)
         utc, offset = _stamp(at, "time the exercise was shown")
         try:
             with self._transaction() as conn:
                 cursor = conn.execute(
                     "INSERT INTO prompt_exercises (prompt_id, shown_utc, shown_offset_s,"
-                    " exercise_id, exercise_name, muscles) VALUES (?, ?, ?, ?, ?, ?)",
+                    " exercise_id, exercise_name, muscles, category)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?)",
                     (
                         prompt_id,
                         utc,
@@ -338,6 +362,7 @@ class SittingLog:
                         exercise_id,
                         name,
                         json.dumps(muscle_names, ensure_ascii=False),
+                        category_value,
                     ),
                 )
                 return _new_id(cursor)
@@ -381,6 +406,307 @@ class SittingLog:
             "SELECT exercise_id FROM prompt_exercises ORDER BY id DESC LIMIT ?", (limit,)
         ).fetchall()
         return [str(row[0]) for row in reversed(rows)]
+
+    # ------------------------------------------------------------------ routines
+    def start_routine_run(self, routine_id: str, name: str, at: datetime) -> int:
+        """Record that the guided player started a routine; returns the run's id."""
+        if not routine_id:
+            raise ValueError("a routine run needs the routine's id, got an empty one")
+        utc, offset = _stamp(at, "routine start")
+        with self._transaction() as conn:
+            cursor = conn.execute(
+                "INSERT INTO routine_runs (routine_id, routine_name, started_utc,"
+                " started_offset_s) VALUES (?, ?, ?, ?)",
+                (routine_id, name, utc, offset),
+            )
+            return _new_id(cursor)
+
+    def record_routine_step(
+        self,
+        run_id: int,
+        *,
+        exercise_id: str,
+        name: str,
+        category: str,
+        muscles: Sequence[str],
+        active_s: float,
+        outcome: str,
+        at: datetime,
+    ) -> int:
+        """Record one exercise of a routine run, finished at ``at`` (a ``StepOutcome``).
+
+        ``active_s`` is the time the player spent on it (rests excluded): what counts as
+        stretch minutes for a done stretch. Returns the step's id.
+        """
+        if not exercise_id:
+            raise ValueError("a routine step needs the exercise's id, got an empty one")
+        muscle_names = _muscle_list(muscles)
+        category_value = _category(category)
+        answer = _enum_value(StepOutcome, outcome, "outcome of a routine step")
+        _check_seconds(active_s, "a routine step's active time")
+        utc, offset = _stamp(at, "time the step finished")
+        try:
+            with self._transaction() as conn:
+                cursor = conn.execute(
+                    "INSERT INTO routine_steps (run_id, exercise_id, exercise_name, category,"
+                    " muscles, active_s, outcome, finished_utc, finished_offset_s)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        run_id,
+                        exercise_id,
+                        name,
+                        category_value,
+                        json.dumps(muscle_names, ensure_ascii=False),
+                        active_s,
+                        answer,
+                        utc,
+                        offset,
+                    ),
+                )
+                return _new_id(cursor)
+        except sqlite3.IntegrityError as error:
+            if error.sqlite_errorname == "SQLITE_CONSTRAINT_FOREIGNKEY":
+                raise UnknownRecordError(f"no routine run with id {run_id}") from error
+            raise
+
+    def finish_routine_run(self, run_id: int, at: datetime, outcome: str, active_s: float) -> None:
+        """Record how a routine run ended (a ``RoutineOutcome``) and its active seconds.
+
+        ``at`` is clamped so it is never before the start; a run ends once.
+        """
+        answer = _enum_value(RoutineOutcome, outcome, "outcome of a routine run")
+        _check_seconds(active_s, "a routine run's active time")
+        utc, offset = _stamp(at, "routine end")
+        with self._transaction() as conn:
+            cursor = conn.execute(
+                "UPDATE routine_runs SET ended_utc = MAX(started_utc, ?), ended_offset_s = ?,"
+                " outcome = ?, active_s = ? WHERE id = ? AND ended_utc IS NULL",
+                (utc, offset, answer, active_s, run_id),
+            )
+            _expect_one(cursor, f"no unfinished routine run with id {run_id}")
+
+    # ------------------------------------------------------------------ walks
+    def add_walk(self, start: datetime, duration_s: float, source: str) -> int:
+        """Record a walk of ``duration_s`` seconds from ``start`` (a ``WalkSource``)."""
+        origin = _enum_value(WalkSource, source, "source of a walk")
+        if not (math.isfinite(duration_s) and duration_s > 0):
+            raise ValueError(f"a walk must last more than 0 seconds, got {duration_s!r}")
+        utc, offset = _stamp(start, "walk start")
+        with self._transaction() as conn:
+            cursor = conn.execute(
+                "INSERT INTO walks (start_utc, start_offset_s, duration_s, source)"
+                " VALUES (?, ?, ?, ?)",
+                (utc, offset, duration_s, origin),
+            )
+            return _new_id(cursor)
+
+    # ------------------------------------------------------------------ daily goals
+    def day_activity(self, start: datetime, end: datetime) -> DayActivity:
+        """The goals' raw figures for ``[start, end)``, usually local midnight to midnight.
+
+        Each thing belongs to the period it finished in: a walk to its start, a stretch
+        window exercise to its answer, a routine step to its end, a routine run to its end
+        (docs/schema.md, "The day's essentials").
+        """
+        start_utc, _ = _stamp(start, "period start")
+        end_utc, _ = _stamp(end, "period end")
+        if end_utc <= start_utc:
+            raise ValueError(f"the period must end after it starts: {start} .. {end}")
+        period = (start_utc, end_utc)
+        conn = self._conn
+        (walk_s,) = conn.execute(
+            "SELECT coalesce(sum(duration_s), 0) FROM walks WHERE start_utc >= ? AND start_utc < ?",
+            period,
+        ).fetchone()
+        stretch_categories = sorted(STRETCH_CATEGORIES)
+        marks = ", ".join("?" * len(stretch_categories))
+        (window_stretch_s,) = conn.execute(
+            "SELECT coalesce(sum(min(response_utc - shown_utc, ?)), 0) FROM prompt_exercises"
+            f" WHERE response = 'done' AND category IN ({marks})"
+            " AND response_utc >= ? AND response_utc < ?",
+            (STRETCH_WINDOW_CAP_S, *stretch_categories, *period),
+        ).fetchone()
+        (routine_stretch_s,) = conn.execute(
+            "SELECT coalesce(sum(active_s), 0) FROM routine_steps"
+            f" WHERE outcome = 'done' AND category IN ({marks})"
+            " AND finished_utc >= ? AND finished_utc < ?",
+            (*stretch_categories, *period),
+        ).fetchone()
+        (window_done, routine_done) = conn.execute(
+            "SELECT (SELECT count(*) FROM prompt_exercises WHERE response = 'done'"
+            "   AND response_utc >= ? AND response_utc < ?),"
+            " (SELECT count(*) FROM routine_steps WHERE outcome = 'done'"
+            "   AND finished_utc >= ? AND finished_utc < ?)",
+            (*period, *period),
+        ).fetchone()
+        return DayActivity(
+            walk_s=float(walk_s),
+            stretch_s=float(window_stretch_s) + float(routine_stretch_s),
+            glute_done=self._glute_done(period),
+            strength_done=self._strength_done(period),
+            exercises_done=int(window_done) + int(routine_done),
+        )
+
+    def _glute_done(self, period: tuple[float, float]) -> bool:
+        categories = sorted(GLUTE_ACTIVATION_CATEGORIES)
+        marks = ", ".join("?" * len(categories))
+        glutes = "EXISTS (SELECT 1 FROM json_each(muscles) WHERE json_each.value = ?)"
+        row = self._conn.execute(
+            "SELECT EXISTS (SELECT 1 FROM prompt_exercises WHERE response = 'done'"
+            f"   AND category IN ({marks}) AND {glutes}"
+            "   AND response_utc >= ? AND response_utc < ?)"
+            " OR EXISTS (SELECT 1 FROM routine_steps WHERE outcome = 'done'"
+            f"   AND category IN ({marks}) AND {glutes}"
+            "   AND finished_utc >= ? AND finished_utc < ?)",
+            (*categories, GLUTE_MUSCLE, *period, *categories, GLUTE_MUSCLE, *period),
+        ).fetchone()
+        return bool(row[0])
+
+    def _strength_done(self, period: tuple[float, float]) -> bool:
+        """A completed "Strength day", or a completed routine of mostly strength steps."""
+        row = self._conn.execute(
+            "SELECT EXISTS (SELECT 1 FROM routine_runs AS run"
+            " WHERE run.outcome = 'completed' AND run.ended_utc >= ? AND run.ended_utc < ?"
+            " AND (run.routine_id = ? OR ("
+            "   SELECT 2 * count(*) FILTER (WHERE step.category = 'strength') > count(*)"
+            "   FROM routine_steps AS step WHERE step.run_id = run.id)))",
+            (*period, STRENGTH_DAY_ROUTINE_ID),
+        ).fetchone()
+        return bool(row[0])
+
+    def close_day(self, result: DayGoalResult) -> None:
+        """Store a closed day's goal results, replacing an earlier closing of the same day."""
+        if result.closed_at is None:
+            raise ValueError(f"the goal results of {result.day} say nothing of when it closed")
+        for value, what in (
+            (result.walk_s, "walking"),
+            (result.walk_goal_s, "walking goal"),
+            (result.stretch_s, "stretching"),
+            (result.stretch_goal_s, "stretching goal"),
+        ):
+            _check_seconds(value, f"the day's {what}")
+        utc, offset = _stamp(result.closed_at, "time the day closed")
+        with self._transaction() as conn:
+            conn.execute(
+                "INSERT INTO daily_goals (day, walk_s, walk_goal_s, stretch_s, stretch_goal_s,"
+                " glute_done, strength_planned, strength_done, met, closed_utc,"
+                " closed_offset_s) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT (day) DO UPDATE SET walk_s = excluded.walk_s,"
+                " walk_goal_s = excluded.walk_goal_s, stretch_s = excluded.stretch_s,"
+                " stretch_goal_s = excluded.stretch_goal_s, glute_done = excluded.glute_done,"
+                " strength_planned = excluded.strength_planned,"
+                " strength_done = excluded.strength_done, met = excluded.met,"
+                " closed_utc = excluded.closed_utc, closed_offset_s = excluded.closed_offset_s",
+                (
+                    result.day.isoformat(),
+                    result.walk_s,
+                    result.walk_goal_s,
+                    result.stretch_s,
+                    result.stretch_goal_s,
+                    int(result.glute_done),
+                    int(result.strength_planned),
+                    int(result.strength_done),
+                    int(result.met),
+                    utc,
+                    offset,
+                ),
+            )
+
+    def goal_results(self, first: date, last: date) -> dict[date, DayGoalResult]:
+        """The closed days from ``first`` to ``last`` (inclusive); days not closed are absent."""
+        rows = self._conn.execute(
+            "SELECT day, walk_s, walk_goal_s, stretch_s, stretch_goal_s, glute_done,"
+            " strength_planned, strength_done, closed_utc, closed_offset_s FROM daily_goals"
+            " WHERE day >= ? AND day <= ? ORDER BY day",
+            (first.isoformat(), last.isoformat()),
+        ).fetchall()
+        return {
+            date.fromisoformat(row[0]): DayGoalResult(
+                day=date.fromisoformat(row[0]),
+                walk_s=float(row[1]),
+                walk_goal_s=float(row[2]),
+                stretch_s=float(row[3]),
+                stretch_goal_s=float(row[4]),
+                glute_done=bool(row[5]),
+                strength_planned=bool(row[6]),
+                strength_done=bool(row[7]),
+                closed_at=wall_from_utc(float(row[8]), int(row[9])),
+            )
+            for row in rows
+        }
+
+    def last_closed_day(self) -> date | None:
+        """The newest day the rollover closed, or None before the first closing."""
+        (day,) = self._conn.execute("SELECT max(day) FROM daily_goals").fetchone()
+        return None if day is None else date.fromisoformat(day)
+
+    def active_days(self, since: datetime, until: datetime) -> set[date]:
+        """The local days with any walk or done exercise in ``[since, until)``.
+
+        A day is the calendar day of the wall clock when it happened (its stored offset),
+        so the rollover finds the days it has to close without knowing the time zone.
+        """
+        since_utc, _ = _stamp(since, "start")
+        until_utc, _ = _stamp(until, "end")
+        rows = self._conn.execute(
+            "SELECT start_utc, start_offset_s FROM walks WHERE start_utc >= ? AND start_utc < ?"
+            " UNION SELECT response_utc, response_offset_s FROM prompt_exercises"
+            "   WHERE response = 'done' AND response_utc >= ? AND response_utc < ?"
+            " UNION SELECT finished_utc, finished_offset_s FROM routine_steps"
+            "   WHERE outcome = 'done' AND finished_utc >= ? AND finished_utc < ?"
+            " UNION SELECT ended_utc, ended_offset_s FROM routine_runs"
+            "   WHERE outcome = 'completed' AND ended_utc >= ? AND ended_utc < ?",
+            (since_utc, until_utc) * 4,
+        ).fetchall()
+        return {wall_from_utc(float(utc), int(offset)).date() for utc, offset in rows}
+
+    # ------------------------------------------------------------------ retention
+    def delete_before(self, cutoff: datetime) -> int:
+        """Remove everything that ended before ``cutoff``; returns the rows removed.
+
+        Rows still referenced by a newer row are kept (a bout whose prompt is newer than
+        the cutoff keeps its session), so nothing left behind points at a missing row.
+        Open rows (a running session, an open bout, a routine still playing) are never
+        removed; a prompt or exercise never answered (the app stopped) ended when it was
+        shown. Closed days go when their whole day lies before the cutoff's local date.
+        """
+        cutoff_utc, _ = _stamp(cutoff, "cutoff")
+        cutoff_day = cutoff.date().isoformat()
+        statements: tuple[tuple[str, tuple[float | str, ...]], ...] = (
+            (
+                "DELETE FROM prompt_exercises WHERE coalesce(response_utc, shown_utc) < ?",
+                (cutoff_utc,),
+            ),
+            (
+                "DELETE FROM prompts WHERE coalesce(response_utc, shown_utc) < ?"
+                " AND id NOT IN (SELECT prompt_id FROM prompt_exercises"
+                "   WHERE prompt_id IS NOT NULL)",
+                (cutoff_utc,),
+            ),
+            (
+                "DELETE FROM bouts WHERE end_utc < ?"
+                " AND id NOT IN (SELECT bout_id FROM prompts WHERE bout_id IS NOT NULL)",
+                (cutoff_utc,),
+            ),
+            (
+                "DELETE FROM app_sessions WHERE ended_utc < ?"
+                " AND id NOT IN (SELECT session_id FROM bouts)",
+                (cutoff_utc,),
+            ),
+            (
+                "DELETE FROM routine_steps WHERE run_id IN"
+                " (SELECT id FROM routine_runs WHERE ended_utc < ?)",
+                (cutoff_utc,),
+            ),
+            ("DELETE FROM routine_runs WHERE ended_utc < ?", (cutoff_utc,)),
+            ("DELETE FROM walks WHERE start_utc + duration_s < ?", (cutoff_utc,)),
+            ("DELETE FROM daily_goals WHERE day < ?", (cutoff_day,)),
+        )
+        removed = 0
+        with self._transaction() as conn:
+            for statement, parameters in statements:
+                removed += conn.execute(statement, parameters).rowcount
+        return removed
 
     # ------------------------------------------------------------------ queries
     def day_summary(self, start: datetime, end: datetime, now: datetime) -> DaySummary:
@@ -463,6 +789,33 @@ def _stamp(moment: datetime, what: str) -> tuple[float, int]:
     if offset is None:
         raise ValueError(f"the {what} must be an aware datetime, got {moment.isoformat()}")
     return moment.timestamp(), int(offset.total_seconds())
+
+
+def _muscle_list(muscles: Sequence[str]) -> list[str]:
+    if isinstance(muscles, str):  # a str is a Sequence[str] too: "glutes" is not a list
+        raise TypeError(f"muscles must be a sequence of names, not the string {muscles!r}")
+    muscle_names = list(muscles)
+    if not all(isinstance(muscle, str) for muscle in muscle_names):
+        raise TypeError(f"muscles must be names (strings), got {muscle_names!r}")
+    return muscle_names
+
+
+def _category(category: str) -> str:
+    return _enum_value(Category, category, "exercise category")
+
+
+def _enum_value(kind: type[StrEnum], value: str, what: str) -> str:
+    """``value`` as a member of ``kind``, or a ValueError listing the known values."""
+    try:
+        return kind(value).value
+    except ValueError:
+        known = ", ".join(member.value for member in kind)
+        raise ValueError(f"unknown {what} {value!r} (known: {known})") from None
+
+
+def _check_seconds(seconds: float, what: str) -> None:
+    if not (math.isfinite(seconds) and seconds >= 0):
+        raise ValueError(f"{what} must be 0 seconds or more, got {seconds!r}")
 
 
 def _check_desk_s(desk_s: float) -> None:

@@ -104,9 +104,90 @@ CREATE TABLE prompt_exercises (
 CREATE INDEX prompt_exercises_by_shown ON prompt_exercises (shown_utc);
 """
 
+_V3_COACH: Final = """
+-- The stretch window's exercises now keep their category (NULL in older rows).
+ALTER TABLE prompt_exercises ADD COLUMN category TEXT;
+
+-- One row per run of a routine in the guided player.
+CREATE TABLE routine_runs (
+    id                 INTEGER PRIMARY KEY,
+    routine_id         TEXT    NOT NULL CHECK (routine_id <> ''),
+    routine_name       TEXT    NOT NULL,
+    started_utc        REAL    NOT NULL,
+    started_offset_s   INTEGER NOT NULL,
+    ended_utc          REAL,
+    ended_offset_s     INTEGER,
+    outcome            TEXT    CHECK (outcome IN ('completed', 'stopped')),
+    active_s           REAL    NOT NULL DEFAULT 0 CHECK (active_s >= 0),
+    CHECK (ended_utc >= started_utc),
+    CHECK ((ended_utc IS NULL) = (ended_offset_s IS NULL)),
+    CHECK ((ended_utc IS NULL) = (outcome IS NULL))
+);
+CREATE INDEX routine_runs_by_start ON routine_runs (started_utc);
+
+-- One row per exercise finished (done or skipped) inside a routine run.
+CREATE TABLE routine_steps (
+    id                 INTEGER PRIMARY KEY,
+    run_id             INTEGER NOT NULL REFERENCES routine_runs (id),
+    exercise_id        TEXT    NOT NULL CHECK (exercise_id <> ''),
+    exercise_name      TEXT    NOT NULL,
+    category           TEXT    NOT NULL,
+    muscles            TEXT    NOT NULL
+                               CHECK (json_valid(muscles) AND json_type(muscles) = 'array'),
+    active_s           REAL    NOT NULL CHECK (active_s >= 0),
+    outcome            TEXT    NOT NULL CHECK (outcome IN ('done', 'skipped')),
+    finished_utc       REAL    NOT NULL,
+    finished_offset_s  INTEGER NOT NULL
+);
+CREATE INDEX routine_steps_by_run ON routine_steps (run_id);
+
+-- Walking: a walk exercise done (stretch window or routine) or minutes the user entered.
+CREATE TABLE walks (
+    id                 INTEGER PRIMARY KEY,
+    start_utc          REAL    NOT NULL,
+    start_offset_s     INTEGER NOT NULL,
+    duration_s         REAL    NOT NULL CHECK (duration_s > 0),
+    source             TEXT    NOT NULL CHECK (source IN ('manual', 'break', 'routine'))
+);
+CREATE INDEX walks_by_start ON walks (start_utc);
+
+-- The day's essentials as the day-rollover job closed them (local calendar day).
+CREATE TABLE daily_goals (
+    day                TEXT    PRIMARY KEY
+                               CHECK (day GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+    walk_s             REAL    NOT NULL CHECK (walk_s >= 0),
+    walk_goal_s        REAL    NOT NULL CHECK (walk_goal_s >= 0),
+    stretch_s          REAL    NOT NULL CHECK (stretch_s >= 0),
+    stretch_goal_s     REAL    NOT NULL CHECK (stretch_goal_s >= 0),
+    glute_done         INTEGER NOT NULL CHECK (glute_done IN (0, 1)),
+    strength_planned   INTEGER NOT NULL CHECK (strength_planned IN (0, 1)),
+    strength_done      INTEGER NOT NULL CHECK (strength_done IN (0, 1)),
+    met                INTEGER NOT NULL CHECK (met IN (0, 1)),
+    closed_utc         REAL    NOT NULL,
+    closed_offset_s    INTEGER NOT NULL
+);
+"""
+
+_V4_STATISTICS: Final = """
+-- Statistics cut the log into local days at query time. A day's bouts and sessions are
+-- found by start time, bounded below by the longest span any of them has: these
+-- expression indexes make that longest span (MAX(...)) a single index lookup.
+CREATE INDEX bouts_by_span ON bouts ((end_utc - start_utc));
+CREATE INDEX app_sessions_by_start ON app_sessions (started_utc);
+CREATE INDEX app_sessions_by_span
+    ON app_sessions ((COALESCE(ended_utc, last_seen_utc) - started_utc));
+-- What was done belongs to the day it finished: an exercise to its answer, a routine
+-- step and a routine run to their end.
+CREATE INDEX prompt_exercises_by_response ON prompt_exercises (response_utc);
+CREATE INDEX routine_steps_by_finished ON routine_steps (finished_utc);
+CREATE INDEX routine_runs_by_end ON routine_runs (ended_utc);
+"""
+
 MIGRATIONS: Final[tuple[str, ...]] = (
     _V1_FOUNDATION,
     _V2_EXERCISES_SHOWN,
+    _V3_COACH,
+    _V4_STATISTICS,
     # Append new migrations here, never edit one above (see docs/schema.md).
 )
 """Migration n (1-based) is ``MIGRATIONS[n - 1]``."""

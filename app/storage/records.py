@@ -6,6 +6,20 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
+from app.core.goals import DayActivity, DayGoalResult
+
+__all__ = [
+    "DayActivity",
+    "DayGoalResult",
+    "DaySummary",
+    "ExerciseResponse",
+    "OpenBout",
+    "RoutineOutcome",
+    "SessionEndReason",
+    "StepOutcome",
+    "WalkSource",
+]
+
 
 class SessionEndReason(StrEnum):
     """Why a run of the app ended."""
@@ -55,3 +69,30 @@ class DaySummary:
     """Bouts that overlap the period (one crossing midnight counts on both days)."""
     longest_bout_s: float
     """The largest share of one bout inside the period (never more than ``desk_s``)."""
+
+
+class RoutineOutcome(StrEnum):
+    """How a run of a routine in the guided player ended."""
+
+    COMPLETED = "completed"
+    """Played through to the end (steps may have been skipped on the way)."""
+    STOPPED = "stopped"
+    """The user stopped it (or the app quit) before the end."""
+
+
+class StepOutcome(StrEnum):
+    """What became of one exercise inside a routine run."""
+
+    DONE = "done"
+    SKIPPED = "skipped"
+
+
+class WalkSource(StrEnum):
+    """Where a walk in the log came from."""
+
+    MANUAL = "manual"
+    """Minutes the user entered in the Today view."""
+    BREAK = "break"
+    """A walk exercise done in the stretch window."""
+    ROUTINE = "routine"
+    """A walk step done in a routine."""

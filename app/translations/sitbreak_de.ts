@@ -47,9 +47,315 @@
 <context>
     <name>Banner</name>
     <message>
-        <location filename="../ui/status_window.py" line="+206"/>
+        <location filename="../ui/status_window.py" line="+222"/>
         <source>Dismiss</source>
         <translation>Schließen</translation>
+    </message>
+</context>
+<context>
+    <name>Charts</name>
+    <message>
+        <location filename="../ui/charts.py" line="+65"/>
+        <source>0 min</source>
+        <translation>0 Min.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>under 1 min</source>
+        <translation>unter 1 Min.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 min</source>
+        <translation>%1 Min.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+804"/>
+        <source>%1 h</source>
+        <translation>%1 Std.</translation>
+    </message>
+    <message>
+        <location line="-803"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 Std. %2 Min.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>under 30 min</source>
+        <translation>unter 30 Min.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+639"/>
+        <location line="+17"/>
+        <source>30–60 min</source>
+        <translation>30–60 Min.</translation>
+    </message>
+    <message>
+        <location line="-655"/>
+        <location line="+639"/>
+        <location line="+17"/>
+        <source>over 60 min</source>
+        <translation>über 60 Min.</translation>
+    </message>
+    <message>
+        <location line="-649"/>
+        <source>done: you stood up</source>
+        <translation>erledigt: Sie sind aufgestanden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+637"/>
+        <source>snoozed</source>
+        <translation>verschoben</translation>
+    </message>
+    <message>
+        <location line="-636"/>
+        <location line="+637"/>
+        <source>skipped</source>
+        <translation>übersprungen</translation>
+    </message>
+    <message>
+        <location line="-636"/>
+        <source>dismissed</source>
+        <translation>geschlossen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>followed by a break</source>
+        <translation>danach eine Pause</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not answered</source>
+        <translation>unbeantwortet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>reminders paused</source>
+        <translation>Erinnerungen pausiert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sitbreak quit</source>
+        <translation>Sitbreak beendet</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>waiting for an answer</source>
+        <translation>wartet auf Antwort</translation>
+    </message>
+    <message>
+        <location line="+308"/>
+        <source>Timeline of the day</source>
+        <translation>Zeitleiste des Tages</translation>
+    </message>
+    <message>
+        <location line="+75"/>
+        <source>%1 · %2, %3</source>
+        <translation>%1 · %2, %3</translation>
+    </message>
+    <message>
+        <location line="+93"/>
+        <source>%1 · sat %2</source>
+        <translation>%1 · %2 gesessen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> (the whole bout: %1)</source>
+        <translation> (die ganze Sitzphase: %1)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 · away from the desk %2</source>
+        <translation>%1 · %2 nicht am Schreibtisch</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 · not tracked: Sitbreak was not running</source>
+        <translation>%1 · nicht erfasst: Sitbreak lief nicht</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 · prompt after %2 sitting · %3</source>
+        <translation>%1 · Erinnerung nach %2 Sitzen · %3</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>, reminded once</source>
+        <translation>, einmal erneut erinnert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>, reminded %1 times</source>
+        <translation>, %1-mal erneut erinnert</translation>
+    </message>
+    <message>
+        <location line="+117"/>
+        <source>Sitting under 30 min</source>
+        <translation>Sitzen unter 30 Min.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Away</source>
+        <translation>Abwesend</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not tracked</source>
+        <translation>Nicht erfasst</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Walk</source>
+        <translation>Gehen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exercise or routine</source>
+        <translation>Übung oder Programm</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prompt followed</source>
+        <translation>Erinnerung befolgt</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>other</source>
+        <translation>andere</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Bouts under 30 min</source>
+        <translation>Sitzphasen unter 30 Min.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Average bout</source>
+        <translation>Sitzphase im Schnitt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Longest bout</source>
+        <translation>Längste Sitzphase</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>%1: not tracked</source>
+        <translation>%1: nicht erfasst</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: desk %2</source>
+        <translation>%1: %2 am Schreibtisch</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 bouts, longest %2</source>
+        <translation>%1 Sitzphasen, längste %2</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Desk time per day</source>
+        <translation>Zeit am Schreibtisch pro Tag</translation>
+    </message>
+    <message>
+        <location line="+157"/>
+        <source>%1: daily goals not recorded</source>
+        <translation>%1: Tagesziele nicht erfasst</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: daily goals met</source>
+        <translation>%1: Tagesziele erreicht</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: daily goals not met</source>
+        <translation>%1: Tagesziele nicht erreicht</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Average and longest bout per day</source>
+        <translation>Durchschnittliche und längste Sitzphase pro Tag</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>%1: average bout %2, longest %3 (%4 bouts)</source>
+        <translation>%1: Sitzphase im Schnitt %2, längste %3 (%4 Sitzphasen)</translation>
+    </message>
+    <message>
+        <location line="+102"/>
+        <source>Exercises per muscle group</source>
+        <translation>Übungen pro Muskelgruppe</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>%1: no exercise</source>
+        <translation>%1: keine Übung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: 1 exercise</source>
+        <translation>%1: 1 Übung</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1: %2 exercises</source>
+        <translation>%1: %2 Übungen</translation>
+    </message>
+</context>
+<context>
+    <name>CoachFlow</name>
+    <message>
+        <location filename="../coach_flow.py" line="+75"/>
+        <source>Routine not found</source>
+        <translation>Programm nicht gefunden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is no routine &quot;{id}&quot;.</source>
+        <translation>Es gibt kein Programm „{id}“.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The routine cannot start</source>
+        <translation>Das Programm lässt sich nicht starten</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Squats, deadlifts, lunges and more.</source>
+        <translation>Kniebeugen, Kreuzheben, Ausfallschritte und mehr.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Strength day</source>
+        <translation>Krafttag</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Start the routine</source>
+        <translation>Programm starten</translation>
+    </message>
+</context>
+<context>
+    <name>CoachMenu</name>
+    <message>
+        <location filename="../ui/coach_menu.py" line="+25"/>
+        <source>Today…</source>
+        <translation>Heute…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Routines</source>
+        <translation>Programme</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Statistics…</source>
+        <translation>Statistik…</translation>
     </message>
 </context>
 <context>
@@ -111,7 +417,7 @@
         <translation>Übung zeigen</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>Snooze {minutes} min</source>
         <translation>{minutes} Min. später</translation>
     </message>
@@ -233,7 +539,7 @@
 <context>
     <name>PromptFlow</name>
     <message>
-        <location filename="../prompt_flow.py" line="+215"/>
+        <location filename="../prompt_flow.py" line="+250"/>
         <source>Time to stand up</source>
         <translation>Zeit aufzustehen</translation>
     </message>
@@ -244,9 +550,177 @@
     </message>
 </context>
 <context>
+    <name>RoutineController</name>
+    <message>
+        <location filename="../ui/routine_controller.py" line="+255"/>
+        <source>Exercise {number} of {count}</source>
+        <translation>Übung {number} von {count}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{time} left in the routine</source>
+        <translation>Noch {time} im Programm</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Routine complete</source>
+        <translation>Programm abgeschlossen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{minutes} min of movement</source>
+        <translation>{minutes} Min. Bewegung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Well done</source>
+        <translation>Gut gemacht</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All done</source>
+        <translation>Alles geschafft</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Paused · press Space to go on</source>
+        <translation>Pausiert · weiter mit der Leertaste</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <location line="+8"/>
+        <source>Rest</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <source>Next up: {name}</source>
+        <translation>Als Nächstes: {name}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Get into position</source>
+        <translation>In Position gehen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Switch sides</source>
+        <translation>Seite wechseln</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+2"/>
+        <source>Next: {where}</source>
+        <translation>Als Nächstes: {where}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hold</source>
+        <translation>Halten</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>1 rep · slowly, about {pace} s</source>
+        <translation>1 Wiederholung · langsam, etwa {pace} s</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{reps} reps · about {pace} s each</source>
+        <translation>{reps} Wiederholungen · je etwa {pace} s</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Set {number} of {sets}</source>
+        <translation>Satz {number} von {sets}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Left side</source>
+        <translation>Linke Seite</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Right side</source>
+        <translation>Rechte Seite</translation>
+    </message>
+</context>
+<context>
+    <name>RoutineWindow</name>
+    <message>
+        <location filename="../ui/routine_window.py" line="+192"/>
+        <source>Previous</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Back to the exercise before (Left arrow)</source>
+        <translation>Zurück zur vorigen Übung (Pfeil links)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Next</source>
+        <translation>Weiter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Skip ahead to the next exercise (Right arrow)</source>
+        <translation>Zur nächsten Übung springen (Pfeil rechts)</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>{routine} — {app}</source>
+        <translation>{routine} — {app}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{place} · {dose}</source>
+        <translation>{place} · {dose}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Go on (Space)</source>
+        <translation>Weitermachen (Leertaste)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pause</source>
+        <translation>Pausieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stop the clock for a moment (Space)</source>
+        <translation>Die Uhr kurz anhalten (Leertaste)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close the window (Esc)</source>
+        <translation>Fenster schließen (Esc)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stop</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>End the routine here (Esc)</source>
+        <translation>Programm hier beenden (Esc)</translation>
+    </message>
+</context>
+<context>
     <name>SettingsController</name>
     <message>
-        <location filename="../ui/settings_controller.py" line="+69"/>
+        <location filename="../ui/settings_controller.py" line="+74"/>
         <source>&quot;%1&quot; is not a range like 09:00-17:00</source>
         <translation>„%1“ ist kein Zeitraum wie 09:00-17:00</translation>
     </message>
@@ -266,7 +740,7 @@
         <translation>Wählen Sie mindestens eine Position, sonst kann keine Übung vorgeschlagen werden</translation>
     </message>
     <message>
-        <location line="+198"/>
+        <location line="+214"/>
         <source>Not saved: %1</source>
         <translation>Nicht gespeichert: %1</translation>
     </message>
@@ -284,7 +758,7 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../ui/settings_dialog.py" line="+58"/>
+        <location filename="../ui/settings_dialog.py" line="+63"/>
         <source>Monday</source>
         <translation>Montag</translation>
     </message>
@@ -545,7 +1019,27 @@
         <translation>Krafttraining um:</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
+        <source>Summaries</source>
+        <translation>Zusammenfassungen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sum up my day at the end of working hours</source>
+        <translation>Meinen Tag am Ende der Arbeitszeit zusammenfassen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sum up my week on the last working day</source>
+        <translation>Meine Woche am letzten Arbeitstag zusammenfassen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>A quiet notification with desk time, the longest sitting stretch, stand-ups and minutes walked and stretched (at 18:00 when working hours are off). Clicking it opens the statistics.</source>
+        <translation>Eine dezente Benachrichtigung mit der Zeit am Schreibtisch, der längsten Sitzphase, wie oft Sie aufgestanden sind, und den Minuten Gehen und Dehnen (um 18:00, wenn die Arbeitszeit ausgeschaltet ist). Ein Klick darauf öffnet die Statistik.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Start Sitbreak when I log in</source>
         <translation>Sitbreak bei der Anmeldung starten</translation>
     </message>
@@ -575,7 +1069,22 @@
         <translation>Alle Daten löschen…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
+        <source>Forever</source>
+        <translation>Unbegrenzt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only the last</source>
+        <translation>Nur die letzten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> days</source>
+        <translation> Tage</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Tray icon:</source>
         <translation>Symbol im Infobereich:</translation>
     </message>
@@ -585,7 +1094,17 @@
         <translation>„Automatisch“ ist auf hellen und dunklen Leisten gut zu erkennen.</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>Keep history:</source>
+        <translation>Verlauf aufbewahren:</translation>
+    </message>
+    <message>
         <location line="+6"/>
+        <source>Older days are deleted once a day. Statistics cannot show what is no longer kept.</source>
+        <translation>Ältere Tage werden einmal täglich gelöscht. Die Statistik kann nicht zeigen, was nicht mehr aufbewahrt wird.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Your data:</source>
         <translation>Ihre Daten:</translation>
     </message>
@@ -610,7 +1129,7 @@
         <translation>Erinnerungsfenster öffnet nach:</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+26"/>
         <source>Show again</source>
         <translation>Wieder zeigen</translation>
     </message>
@@ -631,9 +1150,268 @@
     </message>
 </context>
 <context>
+    <name>Statistics</name>
+    <message>
+        <location filename="../bootstrap.py" line="+514"/>
+        <source>Open Today</source>
+        <translation>„Heute“ öffnen</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Open the week</source>
+        <translation>Woche öffnen</translation>
+    </message>
+</context>
+<context>
+    <name>StatsController</name>
+    <message>
+        <location filename="../ui/stats_controller.py" line="+63"/>
+        <source>CSV, for spreadsheets (*.csv)</source>
+        <translation>CSV, für Tabellenkalkulationen (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export statistics</source>
+        <translation>Statistik exportieren</translation>
+    </message>
+    <message>
+        <location line="+94"/>
+        <source>The statistics could not be read: %1</source>
+        <translation>Die Statistik konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Not exported: %1</source>
+        <translation>Nicht exportiert: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Exported to %1</source>
+        <translation>Exportiert nach %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Nothing tracked yet today: statistics fill in as you work.</source>
+        <translation>Heute wurde noch nichts erfasst: die Statistik füllt sich, während Sie arbeiten.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Sitbreak was not running on this day.</source>
+        <translation>Sitbreak lief an diesem Tag nicht.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No history yet: statistics fill in as you work.</source>
+        <translation>Noch kein Verlauf: die Statistik füllt sich, während Sie arbeiten.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sitbreak was not running in this week.</source>
+        <translation>Sitbreak lief in dieser Woche nicht.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sitbreak was not running in this month.</source>
+        <translation>Sitbreak lief in diesem Monat nicht.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Today, %1</source>
+        <translation>Heute, %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Yesterday, %1</source>
+        <translation>Gestern, %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Week of %1 – %2</source>
+        <translation>Woche %1 – %2</translation>
+    </message>
+</context>
+<context>
+    <name>StatsWindow</name>
+    <message>
+        <location filename="../ui/stats_window.py" line="+129"/>
+        <source>Desk time</source>
+        <translation>Zeit am Schreibtisch</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sitting bouts</source>
+        <translation>Sitzphasen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Longest bout</source>
+        <translation>Längste Sitzphase</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stand-ups per hour</source>
+        <translation>Aufgestanden pro Stunde</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prompts followed</source>
+        <translation>Erinnerungen befolgt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Walked and stretched</source>
+        <translation>Gegangen und gedehnt</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Up and about during working hours</source>
+        <translation>Auf den Beinen während der Arbeitszeit</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Guideline for desk workers: build up to 2 h a day of standing and light activity during working hours, then 4 h (Buckley et al., “The sedentary office”, Br J Sports Med 2015). Breaks, walks and exercises count.</source>
+        <translation>Richtwert für die Arbeit am Schreibtisch: während der Arbeitszeit nach und nach auf 2 Std. Stehen und leichte Bewegung am Tag kommen, später auf 4 Std. (Buckley et al., „The sedentary office“, Br J Sports Med 2015). Pausen, Spaziergänge und Übungen zählen mit.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>no prompt</source>
+        <translation>keine Erinnerung</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No tracked working hours on this day.</source>
+        <translation>An diesem Tag wurde keine Arbeitszeit erfasst.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 of the first 2 h</source>
+        <translation>%1 von den ersten 2 Std.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: past 2 h, on the way to 4 h</source>
+        <translation>%1: über 2 Std., auf dem Weg zu 4 Std.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1: the full 4 h</source>
+        <translation>%1: die vollen 4 Std.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> (%1% of %2 tracked working time)</source>
+        <translation> (%1 % von %2 erfasster Arbeitszeit)</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Under the days: ● daily goals met, ○ not met, – not recorded.</source>
+        <translation>Unter den Tagen: ● Tagesziele erreicht, ○ nicht erreicht, – nicht erfasst.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Muscle groups worked this week</source>
+        <translation>Diese Woche trainierte Muskelgruppen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Muscle groups worked this month</source>
+        <translation>Diesen Monat trainierte Muskelgruppen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Desk time per day</source>
+        <translation>Zeit am Schreibtisch pro Tag</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Bout length</source>
+        <translation>Länge der Sitzphasen</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Desk time %1 over %2 tracked days</source>
+        <translation>%1 am Schreibtisch an %2 erfassten Tagen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>longest bout %1</source>
+        <translation>längste Sitzphase %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>daily goals met on %1 of %2 days</source>
+        <translation>Tagesziele an %1 von %2 Tagen erreicht</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>%1 Statistics</source>
+        <translation>%1-Statistik</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>◀ Previous</source>
+        <translation>◀ Zurück</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next ▶</source>
+        <translation>Weiter ▶</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alt+Left</source>
+        <translation>Alt+Links</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alt+Right</source>
+        <translation>Alt+Rechts</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export…</source>
+        <translation>Exportieren…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Day</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Week</source>
+        <translation>Woche</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Month</source>
+        <translation>Monat</translation>
+    </message>
+</context>
+<context>
     <name>StatusWindow</name>
     <message>
-        <location filename="../ui/status_window.py" line="-137"/>
+        <location filename="../ui/status_window.py" line="-147"/>
         <source>Sitting clock</source>
         <translation>Sitzuhr</translation>
     </message>
@@ -653,7 +1431,7 @@
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Exercise library…</source>
         <translation>Übungsbibliothek…</translation>
     </message>
@@ -681,7 +1459,7 @@
 <context>
     <name>StretchController</name>
     <message>
-        <location filename="../ui/stretch_controller.py" line="+319"/>
+        <location filename="../ui/stretch_controller.py" line="+224"/>
         <source>Snooze {minutes} min</source>
         <translation>{minutes} Min. später</translation>
     </message>
@@ -754,7 +1532,7 @@
 <context>
     <name>StretchWindow</name>
     <message>
-        <location filename="../ui/stretch_window.py" line="+297"/>
+        <location filename="../ui/stretch_window.py" line="+293"/>
         <source>Take care</source>
         <translation>Bitte beachten</translation>
     </message>
@@ -794,7 +1572,7 @@
         <translation>Geschafft (Eingabetaste)</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+64"/>
         <source>Stretch: {name} — {app}</source>
         <translation>Übung: {name} — {app}</translation>
     </message>
@@ -819,19 +1597,196 @@
     </message>
     <message>
         <location line="+3"/>
+        <location line="+42"/>
         <source>Show the stretch</source>
         <translation>Übung zeigen</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="-3"/>
         <source>Snooze {minutes} min</source>
         <translation>{minutes} Min. später</translation>
     </message>
 </context>
 <context>
+    <name>TodayController</name>
+    <message>
+        <location filename="../ui/today_controller.py" line="+53"/>
+        <source>Glute wake-up</source>
+        <translation>Gesäß aufwecken</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Five minutes that switch the glutes back on after sitting</source>
+        <translation>Fünf Minuten, die die Gesäßmuskeln nach dem Sitzen wieder aktivieren</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Daily posterior-chain stretch</source>
+        <translation>Tägliches Dehnen der Körperrückseite</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The day&apos;s stretches for hamstrings, calves, hips and back</source>
+        <translation>Die Dehnübungen des Tages für hintere Oberschenkel, Waden, Hüfte und Rücken</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Strength day</source>
+        <translation>Krafttag</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Squats, deadlifts, lunges, band abductions and leg lifts</source>
+        <translation>Kniebeugen, Kreuzheben, Ausfallschritte, Abduktionen mit Band und Beinheben</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>Today&apos;s activity could not be read from the log.</source>
+        <translation>Die heutige Aktivität konnte nicht aus dem Protokoll gelesen werden.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>A walk needs at least one minute.</source>
+        <translation>Ein Spaziergang muss mindestens eine Minute dauern.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The walk could not be saved: {problem}</source>
+        <translation>Der Spaziergang konnte nicht gespeichert werden: {problem}</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>dddd, d MMMM</source>
+        <translation>dddd, d. MMMM</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Glutes woken up today</source>
+        <translation>Gesäß heute aufgeweckt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Glutes not woken up yet: a bridge, a clamshell or a march will do</source>
+        <translation>Gesäß noch nicht aufgeweckt: eine Brücke, ein Clamshell oder Marschieren genügt</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Nothing yet today: a walk or a stretch counts here.</source>
+        <translation>Heute noch nichts: Gehen oder Dehnen zählt hier.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>{done} min (no goal)</source>
+        <translation>{done} Min. (kein Ziel)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{done} of {goal} min</source>
+        <translation>{done} von {goal} Min.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Strength work done today</source>
+        <translation>Krafttraining heute erledigt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Strength day today: not done yet</source>
+        <translation>Heute ist Krafttag: noch nicht erledigt</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>No strength days planned (choose them in the settings)</source>
+        <translation>Keine Krafttage geplant (in den Einstellungen wählen)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No strength work planned today; next: {weekday}</source>
+        <translation>Heute kein Krafttraining geplant; nächstes: {weekday}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No streak yet: meet today&apos;s goals to start one</source>
+        <translation>Noch keine Tage in Folge: Erreichen Sie heute Ihre Ziele, um damit anzufangen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>1 day in a row</source>
+        <translation>1 Tag in Folge</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{days} days in a row</source>
+        <translation>{days} Tage in Folge</translation>
+    </message>
+</context>
+<context>
+    <name>TodayWindow</name>
+    <message>
+        <location filename="../ui/today_window.py" line="+89"/>
+        <source>Today — {app}</source>
+        <translation>Heute — {app}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Walking today</source>
+        <translation>Heute gegangen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> min</source>
+        <translation> Min.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Minutes walked</source>
+        <translation>Gegangene Minuten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add walk</source>
+        <translation>Spaziergang eintragen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Log a walk that just ended</source>
+        <translation>Einen gerade beendeten Spaziergang eintragen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Stretching today</source>
+        <translation>Heute gedehnt</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>Walking</source>
+        <translation>Gehen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Walked just now:</source>
+        <translation>Eben gegangen:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Stretching</source>
+        <translation>Dehnen</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Start a routine</source>
+        <translation>Programm starten</translation>
+    </message>
+</context>
+<context>
     <name>TrayView</name>
     <message>
-        <location filename="../ui/tray.py" line="+58"/>
+        <location filename="../ui/tray.py" line="+64"/>
         <source>Stand up now</source>
         <translation>Jetzt aufstehen</translation>
     </message>
@@ -846,7 +1801,7 @@
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Exercise library…</source>
         <translation>Übungsbibliothek…</translation>
     </message>
@@ -997,7 +1952,7 @@
 <context>
     <name>exercise</name>
     <message>
-        <location filename="../core/exercise.py" line="+113"/>
+        <location filename="../core/exercise.py" line="+114"/>
         <source>Stretch</source>
         <translation>Dehnen</translation>
     </message>
@@ -1190,6 +2145,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Between {low} and {high} days</source>
+        <translation>Zwischen {low} und {high} Tagen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Between {low} and {high}</source>
         <translation>Zwischen {low} und {high}</translation>
     </message>
@@ -1199,7 +2159,7 @@
         <translation>{low}–{high} Min. werden empfohlen: kürzere Abstände bedeuten mehr Unterbrechungen für wenig zusätzliche Bewegung</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+64"/>
         <source>Not before the start of the prompt window</source>
         <translation>Nicht vor dem Beginn des Erinnerungsfensters</translation>
     </message>
@@ -1229,6 +2189,64 @@
     <message>
         <source>No display found: desk time is estimated</source>
         <translation type="vanished">Keine Anzeige gefunden: die Zeit am Schreibtisch wird geschätzt</translation>
+    </message>
+</context>
+<context>
+    <name>summary</name>
+    <message>
+        <location filename="../core/summary.py" line="+20"/>
+        <source>Your day: {duration} at the desk</source>
+        <translation>Ihr Tag: {duration} am Schreibtisch</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your week: {duration} at the desk</source>
+        <translation>Ihre Woche: {duration} am Schreibtisch</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Longest sitting stretch: {duration}</source>
+        <translation>Längste Sitzphase: {duration}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Longest sitting stretch: {longest} (on average {average})</source>
+        <translation>Längste Sitzphase: {longest} (im Schnitt {average})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>You did not stand up from the desk</source>
+        <translation>Sie sind nicht vom Schreibtisch aufgestanden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stood up once</source>
+        <translation>Einmal aufgestanden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stood up {count} times</source>
+        <translation>{count}-mal aufgestanden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Walked {walked}, stretched {stretched}</source>
+        <translation>{walked} gegangen, {stretched} gedehnt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Daily goals met on {met} of {closed} days</source>
+        <translation>Tagesziele an {met} von {closed} Tagen erreicht</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not worked this week: {groups}</source>
+        <translation>Diese Woche nicht trainiert: {groups}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>0 min</source>
+        <translation>0 Min.</translation>
     </message>
 </context>
 </TS>

@@ -24,6 +24,18 @@ class AppActions(Protocol):
         """Show the exercise library window (or bring it to the front)."""
         ...
 
+    def open_today(self) -> None:
+        """Show the Today view (or bring it to the front)."""
+        ...
+
+    def open_statistics(self) -> None:
+        """Show the statistics window (or bring it to the front)."""
+        ...
+
+    def start_routine(self, routine_id: str) -> object:
+        """Open the guided player on the routine with this id (the result is not used)."""
+        ...
+
     def open_settings(self) -> None:
         """Show the settings dialog (or bring it to the front)."""
         ...
@@ -51,6 +63,9 @@ class TrayController:
         shell.pause_requested.connect(self._on_pause)
         shell.resume_requested.connect(self._on_resume)
         shell.library_requested.connect(self._on_library)
+        shell.today_requested.connect(self._on_today)
+        shell.statistics_requested.connect(self._on_statistics)
+        shell.routine_requested.connect(self._on_routine)
         shell.settings_requested.connect(self._on_settings)
         shell.about_requested.connect(self._on_about)
         shell.quit_requested.connect(self._on_quit)
@@ -86,6 +101,15 @@ class TrayController:
 
     def _on_library(self) -> None:
         self._actions.open_library()
+
+    def _on_today(self) -> None:
+        self._actions.open_today()
+
+    def _on_statistics(self) -> None:
+        self._actions.open_statistics()
+
+    def _on_routine(self, routine_id: str) -> None:
+        self._actions.start_routine(routine_id)
 
     def _on_settings(self) -> None:
         self._actions.open_settings()

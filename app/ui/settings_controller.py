@@ -25,17 +25,22 @@ from PySide6.QtWidgets import QComboBox, QSpinBox
 from app.core.schedule import TimeRange
 from app.settings.human import HUMAN_LIMITS, below_recommended, check_human
 from app.settings.model import (
+    KEEP_FOREVER,
     ExerciseSettings,
     GeneralSettings,
     GoalSettings,
     QuietSettings,
     Settings,
+    SummarySettings,
     WorkingHoursSettings,
 )
 from app.ui.settings_dialog import DAY_KEYS, SettingsDialog
 
 log = logging.getLogger(__name__)
 
+
+DEFAULT_LIMITED_KEEP_DAYS = 365
+"""What "Only the last" offers first when history was kept forever."""
 
 ApplySettings = Callable[[Settings], None]
 """Saves settings for good and puts them into effect; raises (OSError, …) when it cannot."""
@@ -233,7 +238,14 @@ class SettingsController(QObject):
                 ),
                 strength_time=time(start.hour(), start.minute()),
             ),
-            general=GeneralSettings(tray_icon_style=str(d.icon_style_combo.currentData())),
+            summary=SummarySettings(
+                daily=d.daily_summary_check.isChecked(),
+                weekly=d.weekly_summary_check.isChecked(),
+            ),
+            general=GeneralSettings(
+                tray_icon_style=str(d.icon_style_combo.currentData()),
+                keep_days=KEEP_FOREVER if d.keeps_forever() else d.keep_days_spin.value(),
+            ),
         )
         problems.update(check_human(settings, QCoreApplication.translate))
         return Candidate(settings, problems)
@@ -278,7 +290,16 @@ class SettingsController(QObject):
             d.strength_time_edit.setTime(
                 QTime(goals.strength_time.hour, goals.strength_time.minute)
             )
+            d.daily_summary_check.setChecked(settings.summary.daily)
+            d.weekly_summary_check.setChecked(settings.summary.weekly)
             _select_data(d.icon_style_combo, settings.general.tray_icon_style)
+            general = settings.general
+            self._set_spin(
+                d.keep_days_spin,
+                "general.keep_days",
+                DEFAULT_LIMITED_KEEP_DAYS if general.keeps_forever else general.keep_days,
+            )
+            d.show_keep(forever=general.keeps_forever, days=d.keep_days_spin.value())
         finally:
             self._loading = False
 

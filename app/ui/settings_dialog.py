@@ -48,6 +48,11 @@ PAGE_LIST_WIDTH_PX = 150
 FIELD_WIDTH_PX = 110
 """Spin boxes and combo boxes share one width, so the column of fields lines up."""
 HIDDEN_LIST_HEIGHT_PX = 150
+ACTION_KEYS = ("general.data_folder", "general.delete")
+"""Messages that report what a button did, not what is wrong with a value."""
+KEEP_FOREVER_CHOICE = "forever"
+KEEP_LIMITED_CHOICE = "limited"
+"""The two entries of "Keep history:"; the number of days is a spin box beside it."""
 
 DAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 """Weekday keys as the settings file spells them, 0 = Monday."""
@@ -414,6 +419,22 @@ class SettingsDialog(QDialog):
             self.tr("Strength at:"),
             self._with_message("goals.strength_time", self.strength_time_edit),
         )
+        summaries = QGroupBox(self.tr("Summaries"))
+        self.daily_summary_check = QCheckBox(self.tr("Sum up my day at the end of working hours"))
+        self.weekly_summary_check = QCheckBox(self.tr("Sum up my week on the last working day"))
+        summaries_layout = QVBoxLayout(summaries)
+        summaries_layout.addWidget(self.daily_summary_check)
+        summaries_layout.addWidget(self.weekly_summary_check)
+        summaries_layout.addWidget(
+            _hint(
+                self.tr(
+                    "A quiet notification with desk time, the longest sitting stretch, "
+                    "stand-ups and minutes walked and stretched (at 18:00 when working "
+                    "hours are off). Clicking it opens the statistics."
+                )
+            )
+        )
+        form.addRow(summaries)
         return form
 
     def _general_page(self) -> QFormLayout:
@@ -432,6 +453,18 @@ class SettingsDialog(QDialog):
         self.open_folder_button.clicked.connect(self.open_folder_requested)
         self.delete_button = QPushButton(self.tr("Delete all data…"))
         self.delete_button.clicked.connect(self.delete_data_requested)
+        self.keep_combo = QComboBox()
+        self.keep_combo.setMinimumWidth(FIELD_WIDTH_PX)
+        self.keep_combo.addItem(self.tr("Forever"), KEEP_FOREVER_CHOICE)
+        self.keep_combo.addItem(self.tr("Only the last"), KEEP_LIMITED_CHOICE)
+        self.keep_days_spin = _spin(30, 3650, self.tr(" days"))
+        self.keep_combo.currentIndexChanged.connect(self._show_keep_days)
+        keep_row = QWidget()
+        keep_line = QHBoxLayout(keep_row)
+        keep_line.setContentsMargins(0, 0, 0, 0)
+        keep_line.addWidget(self.keep_combo)
+        keep_line.addWidget(self.keep_days_spin)
+        self._show_keep_days()
 
         form = _form()
         form.addRow(self.autostart_check)
@@ -441,6 +474,19 @@ class SettingsDialog(QDialog):
                 self.icon_style_combo,
                 FieldMessage(),
                 _hint(self.tr("Automatic reads on light and dark panels alike.")),
+            ),
+        )
+        form.addRow(
+            self.tr("Keep history:"),
+            _field(
+                keep_row,
+                self._message("general.keep_days"),
+                _hint(
+                    self.tr(
+                        "Older days are deleted once a day. Statistics cannot show what "
+                        "is no longer kept."
+                    )
+                ),
             ),
         )
         folder_message = FieldMessage()
@@ -475,6 +521,16 @@ class SettingsDialog(QDialog):
         )
         self.window_form.setRowVisible(self.window_end_label, not every_n)
 
+    def keeps_forever(self) -> bool:
+        return bool(self.keep_combo.currentData() == KEEP_FOREVER_CHOICE)
+
+    def show_keep(self, *, forever: bool, days: int) -> None:
+        """ "Forever", or "Only the last N days" (``days`` is shown either way, greyed)."""
+        choice = KEEP_FOREVER_CHOICE if forever else KEEP_LIMITED_CHOICE
+        self.keep_combo.setCurrentIndex(self.keep_combo.findData(choice))
+        self.keep_days_spin.setValue(days)
+        self._show_keep_days()
+
     def show_hidden_exercises(self, rows: Sequence[tuple[str, str]]) -> None:
         """One row per hidden exercise: ``(exercise id, name)``, with "Show again"."""
         while (item := self.hidden_layout.takeAt(0)) is not None:
@@ -501,7 +557,7 @@ class SettingsDialog(QDialog):
     def show_problems(self, problems: Mapping[str, str]) -> None:
         """Each message next to its field; those without a field above the buttons."""
         for key, label in self.messages.items():
-            if key.startswith("general."):
+            if key in ACTION_KEYS:
                 continue  # results of actions, not of validation: set by show_action_result
             label.say(problems.get(key, ""))
         unplaced = [text for key, text in problems.items() if key not in self.messages]
@@ -542,6 +598,14 @@ class SettingsDialog(QDialog):
         self.activateWindow()
 
     # ------------------------------------------------------------------ internals
+    def _show_keep_days(self) -> None:
+        self.keep_days_spin.setEnabled(not self.keeps_forever())
+
+    def _message(self, key: str) -> FieldMessage:
+        message = FieldMessage()
+        self.messages[key] = message
+        return message
+
     def _with_message(self, key: str, widget: QWidget, *, stretch: bool = True) -> QWidget:
         message = FieldMessage()
         self.messages[key] = message

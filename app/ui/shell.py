@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Protocol
 
@@ -35,6 +36,21 @@ class TrayShell(Protocol):
         ...
 
     @property
+    def today_requested(self) -> SignalInstance:
+        """Open the Today view (the day's essentials)."""
+        ...
+
+    @property
+    def statistics_requested(self) -> SignalInstance:
+        """Open the statistics window."""
+        ...
+
+    @property
+    def routine_requested(self) -> SignalInstance:
+        """Start a routine; carries its id (a ``str``)."""
+        ...
+
+    @property
     def settings_requested(self) -> SignalInstance:
         """Open the settings dialog."""
         ...
@@ -58,6 +74,10 @@ class TrayShell(Protocol):
 
     def show(self) -> None: ...
     def show_snapshot(self, snapshot: Snapshot, now: datetime) -> None: ...
+    def set_routines(self, routines: Sequence[tuple[str, str]]) -> None:
+        """The routines the Routines menu offers, as ``(id, name)`` in menu order."""
+        ...
+
     def set_icon_style(self, style: str) -> None:
         """The tray icon style setting ("auto", "light", "dark"), for the panel it sits on."""
         ...

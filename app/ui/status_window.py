@@ -7,6 +7,7 @@ icon (large), the same words and the same commands as the tray menu, with the sa
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, Signal
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 from app import APP_NAME
 from app.core.describe import status_line, tooltip_text
 from app.core.model import Snapshot
+from app.ui.coach_menu import add_coach_entries, chosen_routine, fill_routines
 from app.ui.pause_menu import chosen_value, fill_pause_menu
 from app.ui.tray_icon import IconSignature, icon_signature, paint_tray_icon, tray_qicon
 
@@ -49,6 +51,10 @@ class StatusWindow(QWidget):
     """The :class:`PauseChoice` value the user picked."""
     resume_requested = Signal()
     library_requested = Signal()
+    today_requested = Signal()
+    statistics_requested = Signal()
+    routine_requested = Signal(str)
+    """The id of the routine the user picked."""
     settings_requested = Signal()
     about_requested = Signal()
     quit_requested = Signal()
@@ -86,6 +92,7 @@ class StatusWindow(QWidget):
         self.resume_button = QPushButton(self.tr("Resume"))
         self.resume_button.setEnabled(False)
         self.more_menu = QMenu(self)
+        self.coach = add_coach_entries(self.more_menu)
         self.library_action = self.more_menu.addAction(self.tr("Exercise library…"))
         self.settings_action = self.more_menu.addAction(self.tr("Settings…"))
         self.about_action = self.more_menu.addAction(self.tr("About Sitbreak…"))
@@ -115,11 +122,17 @@ class StatusWindow(QWidget):
         self.pause_menu.triggered.connect(self._on_pause_triggered)
         self.resume_button.clicked.connect(self.resume_requested)
         self.library_action.triggered.connect(self.library_requested)
+        self.coach.today.triggered.connect(self.today_requested)
+        self.coach.statistics.triggered.connect(self.statistics_requested)
+        self.coach.routines.triggered.connect(self._on_routine_triggered)
         self.settings_action.triggered.connect(self.settings_requested)
         self.about_action.triggered.connect(self.about_requested)
         self.quit_button.clicked.connect(self.quit_requested)
 
     # ------------------------------------------------------------------ TrayShell
+    def set_routines(self, routines: Sequence[tuple[str, str]]) -> None:
+        fill_routines(self.coach.routines, routines)
+
     def set_icon_style(self, style: str) -> None:
         """No panel here: the window's own icon keeps the style that reads on any background."""
         del style
@@ -180,6 +193,9 @@ class StatusWindow(QWidget):
 
     def _on_pause_triggered(self, action: QAction) -> None:
         self.pause_requested.emit(chosen_value(action))
+
+    def _on_routine_triggered(self, action: QAction) -> None:
+        self.routine_requested.emit(chosen_routine(action))
 
 
 class Banner(QFrame):

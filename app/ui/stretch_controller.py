@@ -1,7 +1,7 @@
 """Decides what the stretch window shows while the user moves: timer, sets, sides, answers.
 
-The window (:class:`~app.ui.stretch_window.StretchWindow`) only lays out; this module turns an
-exercise's dose into a timeline and follows it on the monotonic clock::
+The window (:class:`~app.ui.stretch_window.StretchWindow`) only lays out; this module follows
+the exercise's timeline (:class:`~app.core.timeline.ExerciseTimeline`) on the monotonic clock::
 
     get ready → set 1 left → switch → set 1 right → rest → set 2 left → … → finished
 
@@ -16,13 +16,13 @@ time: the composition root hears :attr:`StretchController.opened` and
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
-from enum import Enum, StrEnum
+from enum import StrEnum
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 
 from app.core.clock import Clock
-from app.core.exercise import REP_S, SET_REST_S, SETUP_S, SIDE_SWITCH_S, Dose, Exercise
+from app.core.exercise import Exercise
+from app.core.timeline import ExerciseTimeline, Moment, Side, Stage, Timing
 from app.ui.stretch_window import StretchViewModel, StretchWindow, TimerDisplay
 
 
@@ -38,118 +38,20 @@ class StretchResponse(StrEnum):
     """Closed the window (Esc, the title bar) without answering."""
 
 
-class Side(StrEnum):
-    LEFT = "left"
-    RIGHT = "right"
-
-
-# --------------------------------------------------------------------------- the timeline
-@dataclass(frozen=True, slots=True)
-class RoutineTiming:
-    """The pace of the work and the pauses around it, in seconds."""
-
-    get_ready_s: float = SETUP_S
-    """Before the first set: time to read the steps and get into position."""
-    side_switch_s: float = SIDE_SWITCH_S
-    """Between the sides of one set."""
-    set_rest_s: float = SET_REST_S
-    """Between two sets."""
-    rep_s: float = REP_S
-    """Suggested time per rep: slow and controlled, there and back."""
-
-
-@dataclass(frozen=True, slots=True)
-class Round:
-    """One set on one side (or one set, for an exercise without sides)."""
-
-    set_number: int
-    """1-based."""
-    side: Side | None
-    length_ms: int
-
-
-class Stage(Enum):
-    GET_READY = "get_ready"
-    ACTIVE = "active"
-    CHANGE = "change"
-    """Between two rounds (a side switch or a rest); ``round_index`` is the round to come."""
-    FINISHED = "finished"
-
-
-@dataclass(frozen=True, slots=True)
-class Position:
-    """Where the routine is at one moment."""
-
-    stage: Stage
-    round_index: int
-    """The round running, or about to start (get ready, change); the last one when finished."""
-    stage_elapsed_ms: int
-    stage_length_ms: int
-
-    @property
-    def stage_remaining_ms(self) -> int:
-        return max(0, self.stage_length_ms - self.stage_elapsed_ms)
-
-
-class Routine:
-    """A dose laid out as a timeline: pure arithmetic on elapsed milliseconds."""
-
-    def __init__(self, dose: Dose, timing: RoutineTiming) -> None:
-        self.dose = dose
-        self.rep_s = timing.rep_s
-        work_s = dose.hold_s if dose.hold_s is not None else (dose.reps or 0) * timing.rep_s
-        sides: tuple[Side | None, ...] = (Side.LEFT, Side.RIGHT) if dose.per_side else (None,)
-        self.rounds = tuple(
-            Round(set_number=number, side=side, length_ms=round(work_s * 1000))
-            for number in range(1, dose.sets + 1)
-            for side in sides
-        )
-        self.get_ready_ms = round(timing.get_ready_s * 1000)
-        self.side_switch_ms = round(timing.side_switch_s * 1000)
-        self.set_rest_ms = round(timing.set_rest_s * 1000)
-
-    @property
-    def is_hold(self) -> bool:
-        return self.dose.hold_s is not None
-
-    def position_at(self, elapsed_ms: int) -> Position:
-        """Where the routine is ``elapsed_ms`` after it started (negative counts as 0)."""
-        t = max(0, elapsed_ms)
-        if t < self.get_ready_ms:
-            return Position(Stage.GET_READY, 0, t, self.get_ready_ms)
-        t -= self.get_ready_ms
-        last = len(self.rounds) - 1
-        for index, current in enumerate(self.rounds):
-            if t < current.length_ms:
-                return Position(Stage.ACTIVE, index, t, current.length_ms)
-            t -= current.length_ms
-            if index == last:
-                return Position(Stage.FINISHED, index, t, 0)
-            following = self.rounds[index + 1]
-            pause = (
-                self.side_switch_ms
-                if following.set_number == current.set_number
-                else self.set_rest_ms
-            )
-            if t < pause:
-                return Position(Stage.CHANGE, index + 1, t, pause)
-            t -= pause
-        raise AssertionError("a routine has at least one round")  # pragma: no cover
-
-    def counts_up(self, position: Position) -> bool:
-        """Reps show the time taken so far; holds and pauses show the time left."""
-        return position.stage is Stage.ACTIVE and not self.is_hold
-
-    def ms_to_next_change(self, elapsed_ms: int) -> int | None:
-        """Milliseconds until what the window shows changes; None once finished."""
-        position = self.position_at(elapsed_ms)
-        if position.stage is Stage.FINISHED:
-            return None
-        remaining = position.stage_remaining_ms
-        if self.counts_up(position):
-            return min(remaining, 1000 - position.stage_elapsed_ms % 1000)
-        # A countdown shows ceil(remaining / 1 s): it changes when remaining crosses a second.
-        return (remaining - 1) % 1000 + 1
+# The timeline's older names, as the stretch window's tests know them.
+Routine = ExerciseTimeline
+RoutineTiming = Timing
+Position = Moment
+__all__ = [
+    "Position",
+    "Routine",
+    "RoutineTiming",
+    "Side",
+    "Stage",
+    "StretchController",
+    "StretchResponse",
+    "clock_text",
+]
 
 
 def clock_text(seconds: int) -> str:
@@ -181,17 +83,17 @@ class StretchController(QObject):
         window: StretchWindow,
         clock: Clock,
         *,
-        timing: RoutineTiming | None = None,
+        timing: Timing | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._window = window
         self._clock = clock
-        self._timing = timing if timing is not None else RoutineTiming()
-        self._routine: Routine | None = None
+        self._timing = timing if timing is not None else Timing()
+        self._routine: ExerciseTimeline | None = None
         self._exercise: Exercise | None = None
         self._started_mono = 0.0
-        self._shown: Position | None = None
+        self._shown: Moment | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
@@ -212,7 +114,7 @@ class StretchController(QObject):
         return self._exercise
 
     @property
-    def position(self) -> Position | None:
+    def position(self) -> Moment | None:
         """Where the routine on screen is, as of the last :meth:`tick`; None while away."""
         return self._shown
 
@@ -221,7 +123,7 @@ class StretchController(QObject):
 
         ``snooze_min`` is what the Snooze button promises (the settings' snooze length).
         """
-        self._routine = Routine(exercise.dose, self._timing)
+        self._routine = ExerciseTimeline(exercise.dose, self._timing)
         self._exercise = exercise
         self._started_mono = self._clock.now().mono
         self._shown = None
@@ -248,6 +150,8 @@ class StretchController(QObject):
             return
         elapsed_ms = round((self._clock.now().mono - self._started_mono) * 1000)
         position = routine.position_at(elapsed_ms)
+        # The movement plays while the user moves; it holds still in pauses and rests.
+        self._window.set_movement_playing(position.stage is Stage.ACTIVE)
         previous, self._shown = self._shown, position
         self._window.show_timer(self._display(routine, position))
         if previous is not None:
@@ -291,7 +195,7 @@ class StretchController(QObject):
         self._shown = None
 
     # ------------------------------------------------------------------ internals
-    def _announce(self, routine: Routine, before: Position, now: Position) -> None:
+    def _announce(self, routine: ExerciseTimeline, before: Moment, now: Moment) -> None:
         """Emit the moments a sound could mark: a side switch, the end."""
         if now.stage is Stage.FINISHED:
             if before.stage is not Stage.FINISHED:
@@ -316,6 +220,7 @@ class StretchController(QObject):
             steps=exercise.steps,
             cautions=exercise.cautions,
             illustration=exercise.illustration,
+            animation=exercise.animation,
             snooze_label=self.tr("Snooze {minutes} min").format(minutes=snooze_min),
         )
 
@@ -326,12 +231,12 @@ class StretchController(QObject):
             return self.tr("Right side")
         return ""
 
-    def _set_text(self, routine: Routine, set_number: int) -> str:
+    def _set_text(self, routine: ExerciseTimeline, set_number: int) -> str:
         if routine.dose.sets == 1:
             return ""
         return self.tr("Set {number} of {sets}").format(number=set_number, sets=routine.dose.sets)
 
-    def _display(self, routine: Routine, position: Position) -> TimerDisplay:
+    def _display(self, routine: ExerciseTimeline, position: Moment) -> TimerDisplay:
         current = routine.rounds[position.round_index]
         seconds_left = math.ceil(position.stage_remaining_ms / 1000)
         side = self._side_text(current.side)

@@ -25,7 +25,6 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPalette,
 )
-from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -39,17 +38,13 @@ from PySide6.QtWidgets import (
 )
 
 from app import APP_NAME
-from app.ui.illustration import load_illustration
+from app.core.exercise import Animation
+from app.ui.animated_illustration import AnimatedIllustration
+from app.ui.illustration import CARD_BACKGROUND as CARD_BACKGROUND
+from app.ui.illustration import CARD_SIDE_PX, load_illustration, paint_card, safe_svg_renderer
 
 log = logging.getLogger(__name__)
 
-ILLUSTRATION_PX = 200
-"""The picture's side in device-independent pixels (it is drawn as vectors: crisp at any
-scale)."""
-CARD_PADDING_PX = 8
-CARD_RADIUS_PX = 12
-CARD_BACKGROUND = QColor("#f7f5f0")
-"""The picture's card stays light in dark themes too: illustrations are drawn for paper."""
 PROGRESS_STEPS = 1000
 WINDOW_WIDTH_PX = 640
 
@@ -70,6 +65,9 @@ class StretchViewModel:
     """An SVG file; None (or a file that cannot be drawn) hides the picture."""
     snooze_label: str
     """e.g. "Snooze 10 min"."""
+    animation: Animation | None = None
+    """The movement's frames, shown moving instead of ``illustration``; None for holds (and
+    whenever a frame cannot be drawn, the still picture shows)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,10 +117,9 @@ class IllustrationView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._renderer = QSvgRenderer(self)
+        self._renderer = safe_svg_renderer(self)
         self._renderer.setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
-        side = ILLUSTRATION_PX + 2 * CARD_PADDING_PX
-        self.setFixedSize(QSize(side, side))
+        self.setFixedSize(QSize(CARD_SIDE_PX, CARD_SIDE_PX))
 
     @property
     def has_picture(self) -> bool:
@@ -137,14 +134,10 @@ class IllustrationView(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         del event
         painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(self.palette().color(QPalette.ColorRole.Mid))
-        painter.setBrush(CARD_BACKGROUND)
-        painter.drawRoundedRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), 12, 12)
+        inner = paint_card(
+            painter, QRectF(self.rect()), self.palette().color(QPalette.ColorRole.Mid)
+        )
         if self._renderer.isValid():
-            inner = QRectF(self.rect()).adjusted(
-                CARD_PADDING_PX, CARD_PADDING_PX, -CARD_PADDING_PX, -CARD_PADDING_PX
-            )
             self._renderer.render(painter, inner)
         painter.end()
 
@@ -291,6 +284,9 @@ class StretchWindow(QWidget):
         self.dose_label = plain_label()
         self.dose_label.setFont(scaled_font(self.font(), 1.1, bold=True))
         self.illustration = IllustrationView()
+        self.movement = AnimatedIllustration()
+        """Takes the still picture's place for exercises done in reps."""
+        self.movement.hide()
         self.timer_panel = TimerPanel()
         self.steps_list = MarkedList()
         self.cautions_box = QWidget()
@@ -327,6 +323,7 @@ class StretchWindow(QWidget):
         body = QHBoxLayout()
         body.setSpacing(16)
         body.addWidget(self.illustration, 0, Qt.AlignmentFlag.AlignTop)
+        body.addWidget(self.movement, 0, Qt.AlignmentFlag.AlignTop)
         body.addLayout(side_column, 1)
 
         buttons = QHBoxLayout()
@@ -381,7 +378,11 @@ class StretchWindow(QWidget):
         )
         self.muscles_label.setVisible(bool(model.muscles))
         self.dose_label.setText(model.dose)
-        self.illustration.setVisible(self.illustration.load(model.illustration))
+        moving = self.movement.load(model.animation)
+        self.movement.setVisible(moving)
+        self.illustration.setVisible(not moving and self.illustration.load(model.illustration))
+        if moving:
+            self.movement.start()
         self.steps_list.set_items(model.steps, numbered=True)
         self.cautions_list.set_items(model.cautions, numbered=False)
         self.cautions_box.setVisible(bool(model.cautions))
@@ -392,6 +393,14 @@ class StretchWindow(QWidget):
 
     def show_timer(self, display: TimerDisplay) -> None:
         self.timer_panel.show_display(display)
+
+    def set_movement_playing(self, playing: bool) -> None:
+        """Let the animated movement play (during reps) or hold still (rests, pauses).
+
+        It plays from :meth:`show_exercise` on until told otherwise; a still picture ignores
+        this.
+        """
+        self.movement.set_paused(not playing)
 
     def open_near_pointer(self) -> None:
         """Show the window centred on the screen the pointer is on, and give it the keys.

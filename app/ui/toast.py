@@ -160,9 +160,12 @@ class Toast(QWidget):
         self.title_label.setText(notice.title)
         self.body_label.setText(notice.body)
         self.body_label.setVisible(bool(notice.body))
-        self.snooze_button.setText(
-            self.tr("Snooze {minutes} min").format(minutes=notice.snooze_minutes)
-        )
+        if notice.snooze_minutes is not None:
+            self.snooze_button.setText(
+                self.tr("Snooze {minutes} min").format(minutes=notice.snooze_minutes)
+            )
+        self.snooze_button.setVisible(notice.snooze_minutes is not None)
+        self.show_button.setText(notice.open_label or self.tr("Show the stretch"))
         self.setAccessibleName(notice.title)
         self.setAccessibleDescription(notice.body)
         height = self._layout.totalHeightForWidth(TOAST_WIDTH)

@@ -6,6 +6,7 @@ The :class:`~app.ui.controller.TrayController` decides what a request means.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon
 
 from app.core.describe import status_line, tooltip_text
 from app.core.model import Snapshot
+from app.ui.coach_menu import add_coach_entries, chosen_routine, fill_routines
 from app.ui.pause_menu import chosen_value, fill_pause_menu
 from app.ui.tray_icon import IconSignature, icon_signature, tray_qicon
 
@@ -29,7 +31,7 @@ class TrayView(QObject):
 
     Menu: a disabled status line, Stand up now, Pause ▸ (one entry per
     :class:`~app.core.schedule.PauseChoice`), Resume (enabled only while paused),
-    Exercise library…, Settings…, About Sitbreak…, Quit.
+    Today…, Routines ▸, Statistics…, Exercise library…, Settings…, About Sitbreak…, Quit.
     """
 
     stand_up_requested = Signal()
@@ -37,6 +39,10 @@ class TrayView(QObject):
     """The :class:`PauseChoice` value the user picked."""
     resume_requested = Signal()
     library_requested = Signal()
+    today_requested = Signal()
+    statistics_requested = Signal()
+    routine_requested = Signal(str)
+    """The id of the routine the user picked."""
     settings_requested = Signal()
     about_requested = Signal()
     quit_requested = Signal()
@@ -61,6 +67,7 @@ class TrayView(QObject):
         self.resume_action = self.menu.addAction(self.tr("Resume"))
         self.resume_action.setEnabled(False)
         self.menu.addSeparator()
+        self.coach = add_coach_entries(self.menu)
         self.library_action = self.menu.addAction(self.tr("Exercise library…"))
         self.settings_action = self.menu.addAction(self.tr("Settings…"))
         self.about_action = self.menu.addAction(self.tr("About Sitbreak…"))
@@ -74,6 +81,9 @@ class TrayView(QObject):
         self.pause_menu.triggered.connect(self._on_pause_triggered)
         self.resume_action.triggered.connect(self.resume_requested)
         self.library_action.triggered.connect(self.library_requested)
+        self.coach.today.triggered.connect(self.today_requested)
+        self.coach.statistics.triggered.connect(self.statistics_requested)
+        self.coach.routines.triggered.connect(self._on_routine_triggered)
         self.settings_action.triggered.connect(self.settings_requested)
         self.about_action.triggered.connect(self.about_requested)
         self.quit_action.triggered.connect(self.quit_requested)
@@ -84,6 +94,9 @@ class TrayView(QObject):
     def show(self) -> None:
         """Put the icon in the tray (show a snapshot first, so it never appears blank)."""
         self.tray_icon.show()
+
+    def set_routines(self, routines: Sequence[tuple[str, str]]) -> None:
+        fill_routines(self.coach.routines, routines)
 
     def set_icon_style(self, style: str) -> None:
         """The panel the icon sits on ("auto", "light", "dark"); repaints at once."""
@@ -154,6 +167,9 @@ class TrayView(QObject):
     # ------------------------------------------------------------------ internals
     def _on_pause_triggered(self, action: QAction) -> None:
         self.pause_requested.emit(chosen_value(action))
+
+    def _on_routine_triggered(self, action: QAction) -> None:
+        self.routine_requested.emit(chosen_routine(action))
 
     def _on_activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
         if reason is QSystemTrayIcon.ActivationReason.Trigger:

@@ -43,6 +43,15 @@ class RecordingActions:
     def open_settings(self) -> None:
         self.calls.append(("open_settings",))
 
+    def open_today(self) -> None:
+        self.calls.append(("open_today",))
+
+    def open_statistics(self) -> None:
+        self.calls.append(("open_statistics",))
+
+    def start_routine(self, routine_id: str) -> None:
+        self.calls.append(("start_routine", routine_id))
+
     def about(self) -> None:
         self.calls.append(("about",))
 
@@ -79,6 +88,9 @@ def test_requests_become_actions(controller, shell: TrayShell, actions):
     shell.pause_requested.emit("2h")
     shell.resume_requested.emit()
     shell.library_requested.emit()
+    shell.today_requested.emit()
+    shell.statistics_requested.emit()
+    shell.routine_requested.emit("glute-wake-up")
     shell.settings_requested.emit()
     shell.about_requested.emit()
     shell.quit_requested.emit()
@@ -87,6 +99,9 @@ def test_requests_become_actions(controller, shell: TrayShell, actions):
         ("pause", PauseChoice.HOUR_2),
         ("resume",),
         ("open_library",),
+        ("open_today",),
+        ("open_statistics",),
+        ("start_routine", "glute-wake-up"),
         ("open_settings",),
         ("about",),
         ("quit",),
@@ -173,3 +188,20 @@ def test_a_prompt_banner_is_cleared_through_the_controller(qtbot, actions):
         assert not window.prompt_banner.isVisible()
     finally:
         window.dispose()
+
+
+def test_the_routines_menu_lists_the_routines_and_starts_the_one_picked(controller, shell, actions):
+    assert isinstance(shell, TrayView | StatusWindow)
+    routines = shell.coach.routines
+    assert not routines.isEnabled(), "no routine is known before the library loads"
+    shell.set_routines([("glute-wake-up", "Glute wake-up"), ("strength-day", "Strength & day")])
+    assert routines.isEnabled()
+    assert [a.text() for a in routines.actions()] == ["Glute wake-up", "Strength && day"]
+    routines.actions()[1].trigger()
+    shell.coach.today.trigger()
+    shell.coach.statistics.trigger()
+    assert actions.calls == [
+        ("start_routine", "strength-day"),
+        ("open_today",),
+        ("open_statistics",),
+    ]

@@ -47,6 +47,9 @@ def test_each_button_emits_its_request(qtbot, window, button_name, signal_name):
 def test_more_offers_the_library_settings_and_about(qtbot, window, action_name, signal_name):
     assert window.more_button.menu() is window.more_menu
     assert [a.text() for a in window.more_menu.actions()] == [
+        "Today…",
+        "Routines",
+        "Statistics…",
         "Exercise library…",
         "Settings…",
         "About Sitbreak…",

@@ -50,6 +50,19 @@ def test_the_toast_names_the_movement_and_the_snooze_length(toast: Toast) -> Non
     assert toast.show_button.text() == "Show the stretch"
 
 
+def test_a_coach_notice_shows_its_own_action_and_no_snooze(toast: Toast) -> None:
+    toast.show_prompt(NOTICE)
+    toast.show_prompt(
+        PromptNotice("Strength day", "Squats, lunges", snooze_minutes=None, open_label="Start")
+    )
+
+    assert toast.show_button.text() == "Start"
+    assert toast.snooze_button.isHidden()
+    toast.show_prompt(NOTICE)
+    assert not toast.snooze_button.isHidden()
+    assert toast.show_button.text() == "Show the stretch"
+
+
 @pytest.mark.parametrize(
     ("button", "answer"),
     [

@@ -21,6 +21,7 @@ import pytest
 
 from app import __version__, cli
 from app.core.exercise import (
+    Animation,
     Category,
     Dose,
     Equipment,
@@ -567,5 +568,13 @@ def exercise_from_json(item: dict[str, Any]) -> Exercise:
         cautions=tuple(item["cautions"]),
         variants=Variants(**item["variants"]),
         illustration=Path(item["illustration"]) if item["illustration"] else None,
+        animation=(
+            Animation(
+                frames=tuple(Path(frame) for frame in item["animation"]["frames"]),
+                rep_s=item["animation"]["rep_s"],
+            )
+            if item["animation"]
+            else None
+        ),
         source=Path(item["source"]) if item["source"] else None,
     )

@@ -109,7 +109,13 @@ def test_ensure_creates_owner_only_folders(tmp_path, short_dir):
 
     paths.ensure()
 
-    for folder in (paths.config_dir, paths.exercises_dir, paths.data_dir, paths.log_dir):
+    for folder in (
+        paths.config_dir,
+        paths.exercises_dir,
+        paths.routines_dir,
+        paths.data_dir,
+        paths.log_dir,
+    ):
         assert folder.is_dir()
         assert stat.S_IMODE(folder.stat().st_mode) == 0o700
     assert stat.S_IMODE(paths.runtime_dir.stat().st_mode) == 0o700
@@ -171,7 +177,6 @@ def test_erasing_user_data_removes_every_file_the_user_has_and_nothing_else(tmp_
 
     paths = AppPaths.under(tmp_path / "base", {"XDG_RUNTIME_DIR": str(tmp_path / "run")})
     paths.ensure()
-    paths.exercises_dir.mkdir(exist_ok=True)
     mine = [
         paths.settings_file,
         paths.state_file,
@@ -180,6 +185,7 @@ def test_erasing_user_data_removes_every_file_the_user_has_and_nothing_else(tmp_
         paths.log_file,
         paths.log_file.with_name("sitbreak.log.1"),
         paths.exercises_dir / "my-stretch.toml",
+        paths.routines_dir / "my-routine.toml",
     ]
     for path in mine:
         path.write_text("x")

@@ -80,6 +80,9 @@ class Leg:
     ankle: Point
     toe: Point
     knee_prefer: Point = (1.0, 0.0)
+    knee: Point | None = None
+    """A knee placed by hand, for a thigh seen foreshortened (it turns towards the viewer),
+    which two-link IK with fixed lengths cannot draw; None lets IK place it."""
 
 
 @dataclass
@@ -170,6 +173,8 @@ def figure(p: Pose) -> str:
     head = toward(neck, p.lean + p.head_tilt, HEAD_R + 4)
 
     def leg(limb: Leg) -> list[Point]:
+        if limb.knee is not None:
+            return [p.hip, limb.knee, limb.ankle, limb.toe]
         knee, ankle = two_link(p.hip, limb.ankle, THIGH, SHIN, limb.knee_prefer)
         toe = (
             limb.toe

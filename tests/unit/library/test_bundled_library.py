@@ -131,4 +131,10 @@ def test_variant_links_go_both_ways(bundled):
 
 def test_every_picture_is_used(bundled):
     used = {e.illustration.name for e in bundled.exercises if e.illustration is not None}
+    used |= {
+        frame.name
+        for e in bundled.exercises
+        if e.animation is not None
+        for frame in e.animation.frames
+    }
     assert used == {path.name for path in illustrations_dir().iterdir()}

@@ -158,8 +158,8 @@ NOWHERE_BUS = "unix:path=/nonexistent/sitbreak-test-bus"
             env(platform="darwin", display=":0", **BOTH_BUSES),
             MUTTER,
             "macos",
-            ("none",),
-            id="macos: sleep from the clock, never X11 nor D-Bus",
+            ("macos",),
+            id="macos: Cocoa's sleep and lock notifications, never X11 nor D-Bus",
         ),
         pytest.param(
             env(platform="freebsd14", display=":0"), frozenset(), "none", ("none",), id="bsd"
@@ -357,7 +357,29 @@ def test_a_bus_without_logind_leaves_the_screensaver(
     watcher, degraded = build_session_watcher(choose_backends(buses), buses)
     closing(watcher)
     assert watcher.name == "screensaver"
-    assert degraded == ["Sleep is not announced: it is noticed after resume, from the clock"]
+    assert degraded == [
+        f"Session watcher logind unavailable (logind is not running on the bus at {bus_address})",
+        "Sleep is not announced: it is noticed after resume, from the clock",
+    ]
+
+
+def test_macos_without_pyobjc_or_off_macos_says_why_lock_and_sleep_are_unseen(
+    monkeypatch: pytest.MonkeyPatch, qapp: object
+) -> None:
+    monkeypatch.setitem(sys.modules, "AppKit", None)
+    mac = env(platform="darwin")
+    watcher, degraded = build_session_watcher(choose_backends(mac), mac)
+    assert isinstance(watcher, NullSessionWatcher)
+    expected_reason = (
+        "pyobjc is not installed (pip install 'sitbreak[macos]')"
+        if sys.platform == "darwin"
+        else f"Cocoa session notifications exist only on macOS, not {sys.platform}"
+    )
+    assert degraded == [
+        f"Session watcher macos unavailable ({expected_reason})",
+        "Sleep is not announced: it is noticed after resume, from the clock",
+        "Screen lock is not detected: a locked screen counts as idle time",
+    ]
 
 
 def test_open_backends_builds_both_and_closes_them(

@@ -84,6 +84,24 @@ def test_the_prompt_arrives_with_a_click_and_a_snooze_action_and_waits(
     assert notifier.name == "freedesktop"
 
 
+def test_a_coach_notice_offers_its_own_action_no_snooze_and_expires_by_itself(
+    dunst: Dunst, open_notifier: OpenNotifier, qtbot: QtBot
+) -> None:
+    notice = PromptNotice(
+        "Strength day", "20 minutes", snooze_minutes=None, open_label="Start", waits=False
+    )
+    with monitoring_notify(dunst.desktop) as monitor:
+        notifier = open_notifier()
+        _show(qtbot, dunst, notifier, notice)
+        qtbot.waitUntil(lambda: len(monitor.calls()) == 1, timeout=WAIT_MS)
+
+    (call,) = monitor.calls()
+    assert call.actions == ["default", "Start"]
+    assert call.expire_timeout == -1
+    with qtbot.waitSignal(notifier.clicked, timeout=WAIT_MS):
+        dunst.ctl("action", "0")
+
+
 def test_clicking_the_bubble_reports_a_click_on_the_gui_thread_and_takes_the_bubble_away(
     dunst: Dunst, open_notifier: OpenNotifier, qtbot: QtBot
 ) -> None:

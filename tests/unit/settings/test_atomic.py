@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from app.settings.atomic import atomic_write_text
+from tests.helpers.faults import give_to_plain_user, plain_user_folder, run_as_plain_user
 
 REPO = Path(__file__).resolve().parents[3]
 
@@ -95,14 +96,36 @@ def test_a_write_failing_midway_leaves_the_old_file(tmp_path: Path) -> None:
     assert os.listdir(tmp_path) == ["settings.toml"]
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root may write into a read-only folder")
+_WRITE_AS_PLAIN_USER = """
+import sys
+from pathlib import Path
+from app.settings.atomic import atomic_write_text
+try:
+    atomic_write_text(Path(sys.argv[1]), "new = 1\\n")
+except PermissionError:
+    print("refused")
+"""
+
+
 def test_a_read_only_folder_leaves_the_old_file(tmp_path: Path) -> None:
-    target = tmp_path / "settings.toml"
-    target.write_text("old = 1\n")
-    tmp_path.chmod(0o500)
-    try:
-        with pytest.raises(PermissionError):
-            atomic_write_text(target, "new = 1\n")
-    finally:
-        tmp_path.chmod(0o700)
-    assert target.read_text() == "old = 1\n"
+    if os.geteuid() != 0:
+        target = tmp_path / "settings.toml"
+        target.write_text("old = 1\n")
+        tmp_path.chmod(0o500)
+        try:
+            with pytest.raises(PermissionError):
+                atomic_write_text(target, "new = 1\n")
+        finally:
+            tmp_path.chmod(0o700)
+        assert target.read_text() == "old = 1\n"
+        return
+    # Root writes anywhere: the same attempt runs as the plain user CI creates.
+    with plain_user_folder() as folder:
+        target = folder / "settings.toml"
+        target.write_text("old = 1\n")
+        give_to_plain_user(folder)
+        folder.chmod(0o500)
+        ran = run_as_plain_user(_WRITE_AS_PLAIN_USER, str(target))
+        assert ran.stdout.strip() == "refused", ran.stderr
+        assert target.read_text() == "old = 1\n"
+        assert os.listdir(folder) == ["settings.toml"]

@@ -9,7 +9,13 @@ import pytest
 
 from app.settings.fields import FIELDS
 from app.settings.human import HUMAN_LIMITS, below_recommended, check_human, human_value
-from app.settings.model import GoalSettings, PresenceSettings, PromptSettings, Settings
+from app.settings.model import (
+    GeneralSettings,
+    GoalSettings,
+    PresenceSettings,
+    PromptSettings,
+    Settings,
+)
 
 MINUTE = 60
 
@@ -52,6 +58,11 @@ def test_every_limited_key_is_a_key_of_the_file() -> None:
             replace(Settings(), goals=GoalSettings(stretch_minutes=61)),
             "goals.stretch_minutes",
             "Between 0 and 60 minutes",
+        ),
+        (
+            replace(Settings(), general=GeneralSettings(keep_days=29)),
+            "general.keep_days",
+            "Between 30 and 3650 days",
         ),
     ],
 )
@@ -100,3 +111,8 @@ def test_values_are_given_in_the_unit_of_their_limit() -> None:
     assert human_value(settings, "prompts.lull") == 15
     assert HUMAN_LIMITS["prompts.window_start"].recommended == (45, 60)
     assert HUMAN_LIMITS["prompts.lull"].recommended is None
+
+
+@pytest.mark.parametrize("days", [0, 30, 3650])
+def test_keeping_history_forever_or_a_month_to_ten_years_is_allowed(days: int) -> None:
+    assert check_human(replace(Settings(), general=GeneralSettings(keep_days=days))) == {}

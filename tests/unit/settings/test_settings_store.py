@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import stat
 import tomllib
@@ -21,9 +22,11 @@ from app.settings.model import (
     PromptSettings,
     QuietSettings,
     Settings,
+    SummarySettings,
     WorkingHoursSettings,
 )
 from app.settings.store import NewerSchemaError, load_settings, save_settings
+from tests.helpers.faults import give_to_plain_user, plain_user_folder, run_as_plain_user
 from tests.unit.settings.files import NOW, STAMP, write
 
 DOCUMENTED_EXAMPLE = """\
@@ -61,8 +64,12 @@ walk_minutes = 30
 stretch_minutes = 10
 strength_days = ["mon", "wed", "fri"]
 strength_time = "18:00"
+[summary]
+daily = true
+weekly = true
 [general]
 tray_icon_style = "auto"
+keep_days = 0
 """
 NIGHT = TimeRange(time(22, 0), time(6, 30))
 
@@ -90,7 +97,8 @@ CUSTOM = Settings(
     goals=GoalSettings(
         walk_minutes=45, stretch_minutes=0, strength_days=(1, 3), strength_time=time(7, 15)
     ),
-    general=GeneralSettings(tray_icon_style="dark"),
+    summary=SummarySettings(daily=False, weekly=True),
+    general=GeneralSettings(tray_icon_style="dark", keep_days=365),
 )
 
 
@@ -149,7 +157,28 @@ def test_the_saved_file_uses_human_durations(settings_path: Path) -> None:
         "strength_time": "07:15",
     }
     assert document["quiet"] == {"when_fullscreen": False, "when_do_not_disturb": False}
-    assert document["general"] == {"tray_icon_style": "dark"}
+    assert document["summary"] == {"daily": False, "weekly": True}
+    assert document["general"] == {"tray_icon_style": "dark", "keep_days": 365}
+
+
+@pytest.mark.parametrize("days", [0, 30, 3650])
+def test_every_retention_the_file_allows_loads_back(settings_path: Path, days: int) -> None:
+    settings = replace(Settings(), general=GeneralSettings(keep_days=days))
+    save_settings(settings_path, settings)
+    load = load_settings(settings_path, NOW)
+    assert (load.settings.general.keep_days, load.problems) == (days, [])
+    assert load.settings.general.keeps_forever == (days == 0)
+
+
+def test_a_file_without_the_new_sections_sums_up_and_keeps_everything(
+    settings_path: Path,
+) -> None:
+    load = load_settings(
+        write(settings_path, 'schema = 2\n[general]\ntray_icon_style = "dark"\n'), NOW
+    )
+    assert load.problems == []
+    assert load.settings.summary == SummarySettings(daily=True, weekly=True)
+    assert load.settings.general.keeps_forever
 
 
 def test_saved_files_and_new_folders_are_private(tmp_path: Path) -> None:
@@ -187,7 +216,8 @@ BASE = {
     "working_hours": {"enabled": "true", "mon": "[]", "tue": '["08:00-12:00", "22:00-02:00"]'},
     "quiet": {"when_fullscreen": "false"},
     "goals": {"walk_minutes": "60", "strength_days": '["sat"]', "strength_time": '"07:00"'},
-    "general": {"tray_icon_style": '"light"'},
+    "summary": {"daily": "false", "weekly": "true"},
+    "general": {"tray_icon_style": '"light"', "keep_days": "90"},
 }
 
 
@@ -205,6 +235,7 @@ RANGES = (
     '(each "HH:MM-HH:MM"; an end at or before the start runs past midnight)'
 )
 OFFICE = '["09:00-17:00"]'
+KEEP = "0 (forever) or 30–3650"
 INVALID_VALUES = [  # key, bad value as written, the rest of the message after "key = value"
     ("prompts.lull", '"0s"', " is out of range (1s–24h); using the default 15s"),
     ("prompts.snooze", '"25h"', " is out of range (1s–24h); using the default 10m"),
@@ -234,6 +265,16 @@ INVALID_VALUES = [  # key, bad value as written, the rest of the message after "
         "general.tray_icon_style",
         '"blue"',
         ' is out of range (one of "auto", "light", "dark"); using the default "auto"',
+    ),
+    ("summary.daily", '"yes"', ": expected true or false; using the default true"),
+    ("summary.weekly", "1", ": expected true or false; using the default true"),
+    ("general.keep_days", "29", f" is out of range ({KEEP}); using the default 0"),
+    ("general.keep_days", "3651", f" is out of range ({KEEP}); using the default 0"),
+    ("general.keep_days", "-1", f" is out of range ({KEEP}); using the default 0"),
+    (
+        "general.keep_days",
+        '"1y"',
+        f": expected a whole number of days ({KEEP}); using the default 0",
     ),
 ]
 
@@ -340,8 +381,12 @@ walk_minutes = 30
 stretch_minutes = 10
 strength_days = ["mon", "wed", "fri"]
 strength_time = "18:00"
+[summary]
+daily = true
+weekly = true
 [general]
 tray_icon_style = "auto"
+keep_days = 0
 [[routines]]
 name = "Glute bridge"
 reps = 10
@@ -427,12 +472,34 @@ def test_a_folder_in_place_of_the_file_is_moved_aside_with_its_contents(
     assert load.settings == Settings()
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their permissions")
+_LOAD_AS_PLAIN_USER = """
+import json, sys
+from datetime import datetime
+from pathlib import Path
+from app.settings.store import load_settings
+load = load_settings(Path(sys.argv[1]), datetime(2026, 3, 2, 9, 30))
+print(json.dumps({"copy": str(load.broken_copy), "problems": load.problems}))
+"""
+
+
 def test_a_file_without_read_permission_is_moved_aside(settings_path: Path) -> None:
-    write(settings_path, DOCUMENTED_EXAMPLE).chmod(0)
-    load = load_settings(settings_path, NOW)
-    assert load.broken_copy is not None
-    assert "permission denied" in load.problems[0]
+    if os.geteuid() != 0:
+        write(settings_path, DOCUMENTED_EXAMPLE).chmod(0)
+        load = load_settings(settings_path, NOW)
+        assert load.broken_copy is not None
+        assert "permission denied" in load.problems[0]
+        return
+    # Root reads anything: the same load runs as the plain user CI creates.
+    with plain_user_folder() as folder:
+        unreadable = write(folder / "settings.toml", DOCUMENTED_EXAMPLE)
+        give_to_plain_user(folder)
+        unreadable.chmod(0)
+        ran = run_as_plain_user(_LOAD_AS_PLAIN_USER, str(unreadable))
+        assert ran.returncode == 0, ran.stderr
+        result = json.loads(ran.stdout)
+        assert "permission denied" in result["problems"][0]
+        assert Path(result["copy"]).read_text() == DOCUMENTED_EXAMPLE
+        assert not unreadable.exists()
 
 
 def test_an_existing_copy_of_the_same_second_is_never_overwritten(settings_path: Path) -> None:

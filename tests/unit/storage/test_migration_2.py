@@ -72,8 +72,9 @@ def test_a_log_from_the_foundation_release_upgrades_and_keeps_every_row(foundati
     SittingLog.open(foundation_log).close()
 
     with closing(sqlite3.connect(foundation_log)) as after:
-        assert _version(after) == SCHEMA_VERSION == 2
-        assert _v1_schema(after) == schema_before  # version 1's tables are not rebuilt
+        assert _version(after) == SCHEMA_VERSION
+        # version 1's tables are not rebuilt (later migrations may add indexes to them)
+        assert set(schema_before) <= set(_v1_schema(after))
         assert _v1_rows(after) == rows_before
         assert after.execute("SELECT count(*) FROM prompt_exercises").fetchone() == (0,)
         assert after.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
@@ -129,7 +130,7 @@ def test_migration_2_alone_adds_its_table_to_a_version_1_log_with_data(db_path):
             )
         schema_before, rows_before = _v1_schema(raw), _v1_rows(raw)
 
-        assert migrate(raw) == 2
+        assert migrate(raw, MIGRATIONS[:2]) == 2
 
         assert _v1_schema(raw) == schema_before
         assert _v1_rows(raw) == rows_before

@@ -17,7 +17,16 @@ from app.storage.migrations import MIGRATIONS, SCHEMA_VERSION, migrate, split_st
 from tests.unit.storage.conftest import BERLIN
 
 MORNING = datetime(2024, 6, 3, 9, 0, tzinfo=BERLIN)
-TABLES = {"app_sessions", "bouts", "prompts", "prompt_exercises"}
+TABLES = {
+    "app_sessions",
+    "bouts",
+    "prompts",
+    "prompt_exercises",
+    "routine_runs",
+    "routine_steps",
+    "walks",
+    "daily_goals",
+}
 
 
 @pytest.fixture
@@ -58,7 +67,7 @@ def _fill_log(db_path: Path) -> None:
 
 def _rows(connection: sqlite3.Connection) -> dict[str, list[tuple[object, ...]]]:
     return {
-        table: connection.execute(f"SELECT * FROM {table} ORDER BY id").fetchall()
+        table: connection.execute(f"SELECT * FROM {table} ORDER BY rowid").fetchall()
         for table in sorted(TABLES)
     }
 
@@ -96,6 +105,15 @@ def test_an_empty_database_is_migrated_to_the_current_version(raw_connection):
         "bouts_single_open",
         "prompts_by_shown",
         "prompt_exercises_by_shown",
+        "routine_runs_by_start",
+        "routine_steps_by_run",
+        "walks_by_start",
+        "bouts_by_span",
+        "app_sessions_by_start",
+        "app_sessions_by_span",
+        "prompt_exercises_by_response",
+        "routine_steps_by_finished",
+        "routine_runs_by_end",
     }
 
 

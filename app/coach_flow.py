@@ -1,0 +1,139 @@
+"""The coach around the stand-up prompts: routines, the Today view, the strength plan.
+
+A routine is a long stretch window: from its first second nothing is desk time (the
+engine's ``open_stretch``), and finishing it is a stand-up (Done), stopping it a return to
+the desk. Its steps go to the log through the player; a walk step also counts as walking.
+The weekly strength plan's reminder and the day rollover come from the cron jobs.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Mapping
+from datetime import timedelta
+
+from PySide6.QtCore import QCoreApplication, QObject
+
+from app.coach_notices import CoachNotices
+from app.coordinator import DeskCoordinator
+from app.core.exercise import Category, Exercise
+from app.core.goals import STRENGTH_DAY_ROUTINE_ID
+from app.core.model import PromptResponse
+from app.core.routine import Routine, RoutinePlan, UnknownExerciseError
+from app.prompt_flow import PromptFlow
+from app.storage import SittingLog
+from app.storage.records import WalkSource
+from app.ui.routine_controller import RoutineController
+from app.ui.today_controller import TodayController
+
+log = logging.getLogger(__name__)
+
+
+class CoachFlow(QObject):
+    """Starts routines, tells the engine and the log, keeps the Today view current."""
+
+    def __init__(
+        self,
+        *,
+        coordinator: DeskCoordinator,
+        prompt_flow: PromptFlow,
+        player: RoutineController,
+        routines: Mapping[str, Routine],
+        library: Mapping[str, Exercise],
+        sitting_log: SittingLog,
+        today: TodayController,
+        notices: CoachNotices,
+        tell_user: Callable[[str, str], None],
+        parent: QObject | None = None,
+    ) -> None:
+        """``tell_user(title, text)`` shows something that needs no answer (a notice)."""
+        super().__init__(parent)
+        self._coordinator = coordinator
+        self._prompt_flow = prompt_flow
+        self._player = player
+        self._routines = dict(routines)
+        self._library = dict(library)
+        self._log = sitting_log
+        self._today = today
+        self._notices = notices
+        self._tell_user = tell_user
+        player.step_finished.connect(self._on_step_finished)
+        player.finished.connect(self._on_routine_finished)
+        today.start_routine.connect(self.start_routine)
+        prompt_flow.exercise_done.connect(today.refresh)
+
+    @property
+    def routines(self) -> list[tuple[str, str]]:
+        """``(id, name)`` of every routine, for the tray's Routines menu."""
+        return [(routine.id, routine.name) for routine in self._routines.values()]
+
+    def start_routine(self, routine_id: str) -> str | None:
+        """Open the player on a routine; its name, or None (the user told why) if it cannot."""
+        routine = self._routines.get(routine_id)
+        if routine is None:
+            self._tell_user(
+                QCoreApplication.translate("CoachFlow", "Routine not found"),
+                QCoreApplication.translate("CoachFlow", 'There is no routine "{id}".').format(
+                    id=routine_id
+                ),
+            )
+            return None
+        try:
+            plan = RoutinePlan(routine, self._library)
+        except UnknownExerciseError as exc:
+            self._tell_user(
+                QCoreApplication.translate("CoachFlow", "The routine cannot start"), str(exc)
+            )
+            return None
+        # One stretch at a time: the exercise on screen or the routine under way gives way
+        # (before the engine is told, or their ending would end the new routine's hold).
+        self._prompt_flow.hand_over()
+        if self._player.running:
+            self._player.stop()
+        self._coordinator.open_stretch()
+        self._player.start(plan)
+        return routine.name
+
+    def open_today(self) -> None:
+        self._today.show_today()
+
+    def refresh(self) -> None:
+        """Something the Today view counts changed (a new day, new settings)."""
+        self._today.refresh()
+
+    def strength_day_reached(self) -> None:
+        """The strength plan's day and time: a notice whose click starts "Strength day"."""
+        routine = self._routines.get(STRENGTH_DAY_ROUTINE_ID)
+        body = (
+            routine.summary
+            if routine is not None
+            else QCoreApplication.translate("CoachFlow", "Squats, deadlifts, lunges and more.")
+        )
+        self._notices.show(
+            QCoreApplication.translate("CoachFlow", "Strength day"),
+            body,
+            open_label=QCoreApplication.translate("CoachFlow", "Start the routine"),
+            on_open=lambda: self.start_routine(STRENGTH_DAY_ROUTINE_ID),
+        )
+
+    def shutdown(self) -> None:
+        """The app is quitting: a routine under way is logged as stopped."""
+        if self._player.running:
+            self._player.stop()
+
+    # ------------------------------------------------------------------ player events
+    def _on_step_finished(self, exercise_id: str, outcome: str, active_s: float) -> None:
+        exercise = self._library.get(exercise_id)
+        if outcome != "done" or exercise is None or exercise.category is not Category.WALK:
+            return
+        if active_s <= 0:
+            return
+        end = self._coordinator.now().wall
+        try:
+            self._log.add_walk(end - timedelta(seconds=active_s), active_s, WalkSource.ROUTINE)
+        except Exception:  # the log must never stop the routine
+            log.exception("could not log the walk of the routine")
+
+    def _on_routine_finished(self, completed: bool, _active_s: float) -> None:
+        self._coordinator.close_stretch(PromptResponse.DONE if completed else None)
+        self._today.refresh()

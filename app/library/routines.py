@@ -1,0 +1,347 @@
+"""Routine files: every ``*.toml`` of the given folders, checked against the exercise library.
+
+The same spirit as the exercise loader (:mod:`app.library.loader`): folders are read in order,
+the bundled ``resources/routines/`` first and the user's ``routines/`` folder second; the first
+file to use an id keeps it, and a later one is reported and skipped, so a user's routine can
+add to the bundled ones but never silently replace one. Every field is checked and every
+mistake reported with its file, line and field; a file with an error is skipped, never the
+others. A step naming an exercise the library does not have is an error naming that id.
+Format: ``docs/routine-format.md``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import tomllib
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from app.core.exercise import HOLD_S_RANGE, REPS_RANGE, SETS_RANGE, Dose, is_valid_id
+from app.core.routine import DEFAULT_REST_S, MAX_STEPS, REST_S_RANGE, Routine, RoutineStep
+from app.library.positions import KeyPath, key_lines, line_of
+from app.library.problems import LoadProblem, Severity, field_name
+from app.library.validate import (
+    DOSE_KEYS,
+    HINT_CUTOFF,
+    MAX_NAME_CHARS,
+    MAX_SUMMARY_CHARS,
+    SCHEMA_VERSION,
+    shown,
+    syntax_problem,
+)
+
+MAX_ROUTINE_BYTES = 64 * 1024
+"""A routine file is about 1 KiB; anything this large is not one."""
+MAX_FILES_PER_FOLDER = 1000
+TOP_LEVEL_KEYS = ("schema", "id", "name", "summary", "steps")
+STEP_KEYS = ("exercise", "dose", "rest_s")
+
+
+@dataclass(frozen=True, slots=True)
+class RoutineLoad:
+    routines: tuple[Routine, ...]
+    """Sorted by id."""
+    problems: tuple[LoadProblem, ...]
+    """In folder and file order; empty when every file was perfect."""
+
+    @property
+    def errors(self) -> tuple[LoadProblem, ...]:
+        return tuple(p for p in self.problems if p.severity is Severity.ERROR)
+
+    def get(self, routine_id: str) -> Routine | None:
+        return next((r for r in self.routines if r.id == routine_id), None)
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedRoutine:
+    routine: Routine | None
+    """None when the file had an error."""
+    problems: tuple[LoadProblem, ...]
+    lines: Mapping[KeyPath, int] = field(default_factory=dict)
+
+
+def load_routines(dirs: Sequence[Path], exercise_ids: Collection[str]) -> RoutineLoad:
+    """Load every routine of ``dirs``; later folders add to earlier ones, never replace.
+
+    ``exercise_ids`` are the ids of the loaded exercise library: a step must name one.
+    """
+    merged: dict[str, Routine] = {}
+    sources: dict[str, Path] = {}
+    problems: list[LoadProblem] = []
+    for folder in dirs:
+        files, folder_problems = _routine_files(folder)
+        problems.extend(folder_problems)
+        for path in files:
+            parsed = load_routine_file(path, exercise_ids)
+            problems.extend(parsed.problems)
+            routine = parsed.routine
+            if routine is None:
+                continue
+            if (first := sources.get(routine.id)) is not None:
+                problems.append(_clash(path, parsed, routine.id, first))
+                continue
+            merged[routine.id] = routine
+            sources[routine.id] = path
+    return RoutineLoad(tuple(sorted(merged.values(), key=lambda r: r.id)), tuple(problems))
+
+
+def load_routine_file(path: Path, exercise_ids: Collection[str]) -> ParsedRoutine:
+    """One file, checked on its own against the library's exercise ids."""
+    try:
+        with path.open("rb") as file:
+            data = file.read(MAX_ROUTINE_BYTES + 1)
+    except IsADirectoryError:
+        return _unreadable(path, "is a folder, not a routine file")
+    except OSError as error:
+        return _unreadable(path, f"cannot be read: {error.strerror or error}")
+    if len(data) > MAX_ROUTINE_BYTES:
+        return _unreadable(
+            path, f"is larger than {MAX_ROUTINE_BYTES // 1024} KiB, too large for a routine file"
+        )
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        message = f"not UTF-8 text (byte 0x{data[error.start]:02x}); save the file as UTF-8"
+        return ParsedRoutine(None, (LoadProblem(path, line, None, message),))
+    return parse_routine(text, path, exercise_ids)
+
+
+def parse_routine(text: str, source: Path, exercise_ids: Collection[str]) -> ParsedRoutine:
+    """Parse and check one routine file's text; ``source`` names it in messages."""
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        return ParsedRoutine(None, (syntax_problem(source, error, text),))
+    lines = key_lines(text)
+    checker = _Checker(source, lines, exercise_ids)
+    routine = checker.routine(document)
+    return ParsedRoutine(routine, tuple(checker.problems), lines)
+
+
+# ------------------------------------------------------------------------------ internals
+class _Checker:
+    """Reads one document field by field, collecting a problem for each mistake."""
+
+    def __init__(
+        self, source: Path, lines: Mapping[KeyPath, int], exercise_ids: Collection[str]
+    ) -> None:
+        self.source = source
+        self.lines = lines
+        self.exercise_ids = exercise_ids
+        self.problems: list[LoadProblem] = []
+
+    def error(self, path: KeyPath, message: str) -> None:
+        self._add(path, message, Severity.ERROR)
+
+    def _add(self, path: KeyPath, message: str, severity: Severity) -> None:
+        line = line_of(self.lines, path)
+        self.problems.append(LoadProblem(self.source, line, field_name(path), message, severity))
+
+    @property
+    def error_count(self) -> int:
+        return sum(1 for p in self.problems if p.severity is Severity.ERROR)
+
+    def unknown_keys(
+        self, table: Mapping[str, object], path: KeyPath, known: tuple[str, ...]
+    ) -> None:
+        for key in table:
+            if key not in known:
+                self._add(
+                    (*path, key), f"unknown key, ignored{_hint(key, known)}", Severity.WARNING
+                )
+
+    # ------------------------------------------------------------------ the routine
+    def routine(self, document: Mapping[str, object]) -> Routine | None:
+        if not document:
+            self.error((), "the file is empty; docs/routine-format.md shows what goes in it")
+            return None
+        if not self.schema(document):
+            return None
+        self.unknown_keys(document, (), TOP_LEVEL_KEYS)
+        routine_id = self.identifier(document.get("id"), ("id",))
+        name = self.text(document, "name", MAX_NAME_CHARS)
+        summary = self.text(document, "summary", MAX_SUMMARY_CHARS)
+        steps = self.steps(document)
+        if (
+            self.error_count
+            or routine_id is None
+            or name is None
+            or summary is None
+            or steps is None
+        ):
+            return None
+        return Routine(routine_id, name, summary, steps, source=self.source)
+
+    def schema(self, document: Mapping[str, object]) -> bool:
+        """False when the file is for a newer format: its other fields may mean other things."""
+        raw = document.get("schema")
+        if raw is None:
+            self.error(("schema",), f"missing: start the file with schema = {SCHEMA_VERSION}")
+        elif isinstance(raw, bool) or not isinstance(raw, int) or raw < 1:
+            self.error(("schema",), f"expected the whole number {SCHEMA_VERSION}, got {shown(raw)}")
+        elif raw > SCHEMA_VERSION:
+            self.error(
+                ("schema",),
+                f"written for a newer Sitbreak (format {raw}); "
+                f"this version reads format {SCHEMA_VERSION}",
+            )
+            return False
+        return True
+
+    def identifier(self, raw: object, path: KeyPath) -> str | None:
+        if raw is None:
+            self.error(path, 'missing: every routine needs an id, like "glute-wake-up"')
+            return None
+        if not isinstance(raw, str) or not is_valid_id(raw):
+            self.error(
+                path,
+                'expected a kebab-case id like "glute-wake-up" (lower-case letters, digits and '
+                f"single hyphens, at most 60), got {shown(raw)}",
+            )
+            return None
+        return raw
+
+    def text(self, document: Mapping[str, object], key: str, max_chars: int) -> str | None:
+        raw = document.get(key)
+        if raw is None:
+            self.error((key,), f"missing: every routine needs a {key}")
+            return None
+        if not isinstance(raw, str):
+            self.error((key,), f"expected text in quotes, got {shown(raw)}")
+            return None
+        text = raw.strip()
+        if not text:
+            self.error((key,), "is empty")
+        elif any(not char.isprintable() for char in text):
+            self.error((key,), "must be a single line of plain text")
+        elif len(text) > max_chars:
+            self.error((key,), f"is {len(text)} characters long; at most {max_chars} fit")
+        else:
+            return text
+        return None
+
+    def steps(self, document: Mapping[str, object]) -> tuple[RoutineStep, ...] | None:
+        raw = document.get("steps")
+        example = 'a [[steps]] table per exercise, with exercise = "glute-bridge"'
+        if raw is None:
+            self.error(("steps",), f"missing: {example}")
+            return None
+        if not isinstance(raw, list) or not all(isinstance(item, dict) for item in raw):
+            self.error(("steps",), f"expected {example}; got {shown(raw)}")
+            return None
+        if not raw:
+            self.error(("steps",), f"is empty: {example}")
+            return None
+        if len(raw) > MAX_STEPS:
+            self.error(("steps",), f"has {len(raw)} steps; at most {MAX_STEPS} fit")
+            return None
+        steps = [self.step(item, ("steps", index)) for index, item in enumerate(raw)]
+        checked = tuple(step for step in steps if step is not None)
+        return checked if len(checked) == len(steps) else None
+
+    def step(self, table: Mapping[str, object], path: KeyPath) -> RoutineStep | None:
+        errors_before = self.error_count
+        self.unknown_keys(table, path, STEP_KEYS)
+        exercise_id = self.exercise(table.get("exercise"), (*path, "exercise"))
+        dose = self.dose(table.get("dose"), (*path, "dose"))
+        rest_s = table.get("rest_s", DEFAULT_REST_S)
+        if isinstance(rest_s, bool) or not isinstance(rest_s, int) or rest_s not in REST_S_RANGE:
+            self.error(
+                (*path, "rest_s"),
+                f"expected whole seconds {REST_S_RANGE.start}–{REST_S_RANGE.stop - 1}, "
+                f"got {shown(rest_s)}",
+            )
+        if self.error_count > errors_before or exercise_id is None or not isinstance(rest_s, int):
+            return None
+        return RoutineStep(exercise_id, dose, rest_s)
+
+    def exercise(self, raw: object, path: KeyPath) -> str | None:
+        if raw is None:
+            self.error(path, 'missing: the id of an exercise, like exercise = "glute-bridge"')
+            return None
+        if not isinstance(raw, str):
+            self.error(path, f"expected the id of an exercise in quotes, got {shown(raw)}")
+            return None
+        if raw not in self.exercise_ids:
+            hint = _hint(raw, sorted(self.exercise_ids))
+            self.error(path, f'no exercise has the id "{raw}"{hint}')
+            return None
+        return raw
+
+    def dose(self, raw: object, path: KeyPath) -> Dose | None:
+        """The step's own dose, checked like an exercise's; None when absent or wrong."""
+        if raw is None:
+            return None
+        if not isinstance(raw, dict):
+            self.error(path, f"expected a table like {{ reps = 10, sets = 2 }}, got {shown(raw)}")
+            return None
+        errors_before = self.error_count
+        self.unknown_keys(raw, path, DOSE_KEYS)
+        reps = self.whole_number(raw, (*path, "reps"), REPS_RANGE)
+        hold_s = self.whole_number(raw, (*path, "hold_s"), HOLD_S_RANGE)
+        sets = self.whole_number(raw, (*path, "sets"), SETS_RANGE)
+        if "reps" in raw and "hold_s" in raw:
+            self.error((*path, "hold_s"), "give reps or hold_s, not both")
+        elif "reps" not in raw and "hold_s" not in raw:
+            self.error(path, "needs reps (repetitions) or hold_s (seconds to hold)")
+        per_side = raw.get("per_side", False)
+        if not isinstance(per_side, bool):
+            self.error((*path, "per_side"), f"expected true or false, got {shown(per_side)}")
+        if self.error_count > errors_before or not isinstance(per_side, bool):
+            return None
+        return Dose(reps=reps, hold_s=hold_s, sets=sets or 1, per_side=per_side)
+
+    def whole_number(self, table: Mapping[str, object], path: KeyPath, valid: range) -> int | None:
+        """The value of an optional key; None when it is absent (or wrong, reported)."""
+        key = str(path[-1])
+        if key not in table:
+            return None
+        raw = table[key]
+        if isinstance(raw, int) and not isinstance(raw, bool) and raw in valid:
+            return raw
+        self.error(
+            path, f"expected a whole number {valid.start}–{valid.stop - 1}, got {shown(raw)}"
+        )
+        return None
+
+
+def _hint(word: str, known: Sequence[str]) -> str:
+    close = difflib.get_close_matches(word, known, n=1, cutoff=HINT_CUTOFF)
+    return f' (did you mean "{close[0]}"?)' if close else ""
+
+
+def _unreadable(path: Path, message: str) -> ParsedRoutine:
+    return ParsedRoutine(None, (LoadProblem(path, None, None, message),))
+
+
+def _clash(path: Path, parsed: ParsedRoutine, routine_id: str, first: Path) -> LoadProblem:
+    """A second file with a known id: named with the first, so the user can pick one."""
+    first_name = first.name if first.parent == path.parent else str(first)
+    message = (
+        f'"{routine_id}" is already the id of {first_name}; this file is skipped '
+        "(give it an id of its own to add it)"
+    )
+    return LoadProblem(path, parsed.lines.get(("id",)), "id", message)
+
+
+def _routine_files(folder: Path) -> tuple[list[Path], list[LoadProblem]]:
+    """The folder's ``*.toml`` files by name, hidden ones (editor droppings) left out."""
+    try:
+        names = sorted(
+            entry.name
+            for entry in folder.iterdir()
+            if entry.name.endswith(".toml") and not entry.name.startswith(".")
+        )
+    except FileNotFoundError:
+        return [], [LoadProblem(folder, None, None, "folder not found")]
+    except NotADirectoryError:
+        return [], [LoadProblem(folder, None, None, "is a file, not a folder of routines")]
+    except OSError as error:
+        return [], [LoadProblem(folder, None, None, f"cannot be read: {error.strerror}")]
+    problems = []
+    if len(names) > MAX_FILES_PER_FOLDER:
+        message = f"holds {len(names)} files; only the first {MAX_FILES_PER_FOLDER} are read"
+        problems.append(LoadProblem(folder, None, None, message))
+    return [folder / name for name in names[:MAX_FILES_PER_FOLDER]], problems
