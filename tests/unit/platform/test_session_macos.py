@@ -4,7 +4,10 @@ which center each observer is registered with.
 Cocoa's notification centers do not exist on Linux, so ``FakeCenter`` stands in for them:
 it delivers only the names observed on it, like the real ones, so a lock observer put on
 the wrong center (NSWorkspace's instead of the distributed one) goes unheard here too.
-The watcher and its Qt signals are real.
+The pyobjc glue is checked the same way: stand-in ``AppKit``, ``Foundation`` and ``objc``
+modules offer the selector API of Cocoa's centers, so the observer class, the selectors
+and the suspension behaviour the real code asks for are exercised. The watcher and its Qt
+signals are real; nothing here has run on a Mac.
 """
 
 from __future__ import annotations
@@ -12,6 +15,8 @@ from __future__ import annotations
 import sys
 import threading
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from types import ModuleType, SimpleNamespace
 
 import pytest
 from PySide6.QtCore import QCoreApplication
@@ -19,6 +24,7 @@ from pytestqt.qtbot import QtBot
 
 from app.platform.base import BackendUnavailable
 from app.platform.session_macos import (
+    DELIVER_IMMEDIATELY,
     DID_WAKE,
     DISTRIBUTED_NOTIFICATIONS,
     SCREEN_LOCKED,
@@ -29,6 +35,7 @@ from app.platform.session_macos import (
     WORKSPACE_NOTIFICATIONS,
     MacSessionWatcher,
     SessionCenters,
+    _observer_class,
     classify_notification,
     cocoa_centers,
 )
@@ -215,6 +222,147 @@ def test_a_notification_queued_before_close_is_dropped(mac: Mac, qtbot: QtBot) -
     QCoreApplication.processEvents()
 
     assert mac.sleeps.values == []
+
+
+# ---------------------------------------------------------------- the pyobjc glue
+
+
+class FakeNotification:
+    def __init__(self, name: str) -> None:
+        self._name = name
+
+    def name(self) -> str:
+        return self._name
+
+
+class FakeNSNotificationCenter:
+    """NSNotificationCenter's selector API: observers are called by their selector."""
+
+    def __init__(self) -> None:
+        self.registrations: list[tuple[object, str, str, str]] = []
+
+    def addObserver_selector_name_object_(
+        self, observer: object, selector: str, name: str, sender: object
+    ) -> None:
+        self.registrations.append((observer, selector, name, "coalesce"))
+
+    def removeObserver_(self, observer: object) -> None:
+        self.registrations = [entry for entry in self.registrations if entry[0] is not observer]
+
+    def post(self, name: str) -> None:
+        for observer, selector, observed, _behaviour in list(self.registrations):
+            if observed == name:
+                getattr(observer, selector.replace(":", "_"))(FakeNotification(name))
+
+
+class FakeNSDistributedNotificationCenter(FakeNSNotificationCenter):
+    def addObserver_selector_name_object_suspensionBehavior_(
+        self, observer: object, selector: str, name: str, sender: object, behaviour: int
+    ) -> None:
+        named = {DELIVER_IMMEDIATELY: "deliver immediately"}.get(behaviour, str(behaviour))
+        self.registrations.append((observer, selector, name, named))
+
+
+class FakeNSObject:
+    @classmethod
+    def alloc(cls) -> FakeNSObject:
+        return cls.__new__(cls)
+
+    def init(self) -> FakeNSObject:
+        return self
+
+
+@dataclass
+class FakeCocoa:
+    workspace: FakeNSNotificationCenter
+    distributed: FakeNSDistributedNotificationCenter
+
+
+@pytest.fixture
+def fake_cocoa(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeCocoa]:
+    """AppKit, Foundation and objc as pyobjc presents them, to the extent used."""
+    cocoa = FakeCocoa(FakeNSNotificationCenter(), FakeNSDistributedNotificationCenter())
+    workspace = SimpleNamespace(notificationCenter=lambda: cocoa.workspace)
+    appkit = ModuleType("AppKit")
+    appkit.NSWorkspace = SimpleNamespace(sharedWorkspace=lambda: workspace)  # type: ignore[attr-defined]
+    foundation = ModuleType("Foundation")
+    foundation.NSObject = FakeNSObject  # type: ignore[attr-defined]
+    foundation.NSDistributedNotificationCenter = SimpleNamespace(  # type: ignore[attr-defined]
+        defaultCenter=lambda: cocoa.distributed
+    )
+    objc = ModuleType("objc")
+    objc.super = super  # type: ignore[attr-defined]
+    for module in (appkit, foundation, objc):
+        monkeypatch.setitem(sys.modules, module.__name__, module)
+    _observer_class.cache_clear()
+    yield cocoa
+    _observer_class.cache_clear()  # the class was made from the fakes
+
+
+def test_through_cocoa_the_watcher_hears_sleep_wake_and_the_lock(
+    fake_cocoa: FakeCocoa, qapp: QCoreApplication
+) -> None:
+    watcher = MacSessionWatcher(centers=cocoa_centers("darwin"))
+    locks = SignalRecorder(watcher.lock_changed)
+    sleeps = SignalRecorder(watcher.sleep_changed)
+    try:
+        fake_cocoa.workspace.post(WILL_SLEEP)
+        fake_cocoa.workspace.post(DID_WAKE)
+        fake_cocoa.distributed.post(SCREEN_LOCKED)
+        fake_cocoa.distributed.post(SCREEN_UNLOCKED)
+    finally:
+        watcher.close()
+
+    assert sleeps.values == [True, False]
+    assert locks.values == [True, False]
+
+
+def test_the_lock_is_delivered_even_while_the_tray_app_is_not_active(
+    fake_cocoa: FakeCocoa, qapp: QCoreApplication
+) -> None:
+    """AppKit holds back distributed notifications from an inactive app unless told not to."""
+    watcher = MacSessionWatcher(centers=cocoa_centers("darwin"))
+    try:
+        lock_registrations = {
+            (name, behaviour)
+            for _observer, _sel, name, behaviour in fake_cocoa.distributed.registrations
+        }
+    finally:
+        watcher.close()
+
+    assert lock_registrations == {
+        (SCREEN_LOCKED, "deliver immediately"),
+        (SCREEN_UNLOCKED, "deliver immediately"),
+    }
+
+
+def test_closing_removes_every_cocoa_observer(
+    fake_cocoa: FakeCocoa, qapp: QCoreApplication
+) -> None:
+    watcher = MacSessionWatcher(centers=cocoa_centers("darwin"))
+    registered = len(fake_cocoa.workspace.registrations), len(fake_cocoa.distributed.registrations)
+
+    watcher.close()
+
+    assert registered == (len(WORKSPACE_NOTIFICATIONS), len(DISTRIBUTED_NOTIFICATIONS))
+    assert fake_cocoa.workspace.registrations == []
+    assert fake_cocoa.distributed.registrations == []
+
+
+def test_a_failing_handler_is_logged_and_never_reaches_objective_c(
+    fake_cocoa: FakeCocoa, caplog: pytest.LogCaptureFixture
+) -> None:
+    def broken(_name: str) -> None:
+        raise RuntimeError("boom")
+
+    centers = cocoa_centers("darwin")
+    centers.distributed.add_observer(SCREEN_LOCKED, broken)
+    try:
+        fake_cocoa.distributed.post(SCREEN_LOCKED)  # raises here if the error escaped
+    finally:
+        centers.distributed.remove_observers()
+
+    assert "Handling a macOS session notification failed" in caplog.text
 
 
 # ---------------------------------------------------------------- off macOS
