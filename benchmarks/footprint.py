@@ -28,6 +28,7 @@ import contextlib
 import ctypes
 import os
 import shutil
+import signal
 import statistics
 import sys
 import tempfile
@@ -171,18 +172,40 @@ def memory_of(pids: Sequence[int]) -> Memory:
 
 
 @dataclass(frozen=True)
+class ThreadCounters:
+    run_ns: int
+    """Nanoseconds on a CPU (``schedstat``): finer than the 10 ms ticks of ``stat``."""
+    switches: int
+    """Voluntary and involuntary context switches."""
+
+
+@dataclass(frozen=True)
 class Activity:
     """Cumulative CPU use and context switches of a set of processes at one moment."""
 
     cpu_ticks: int
     """utime + stime of every thread (live or exited) and of reaped children."""
-    run_ns: int
-    """Nanoseconds on a CPU of the live threads (``schedstat``): finer than ticks."""
-    switches: int
+    threads: dict[tuple[int, int], ThreadCounters]
+    """(pid, tid) -> the counters of each live thread."""
+
+    def since(self, before: Activity) -> tuple[int, int, int]:
+        """Run nanoseconds and switches since ``before``, and how many threads started.
+
+        Per thread, so a thread that started in between counts from zero instead of
+        cancelling out another one that ended (whose last counts are lost with it).
+        """
+        run_ns = switches = 0
+        for key, now in self.threads.items():
+            then = before.threads.get(key, ThreadCounters(0, 0))
+            run_ns += now.run_ns - then.run_ns
+            switches += now.switches - then.switches
+        started = len(self.threads.keys() - before.threads.keys())
+        return run_ns, switches, started
 
 
 def activity_of(pids: Sequence[int]) -> Activity:
-    ticks = run_ns = switches = 0
+    ticks = 0
+    threads: dict[tuple[int, int], ThreadCounters] = {}
     for pid in pids:
         fields = _stat_fields(Path(f"/proc/{pid}/stat"))
         if fields is None:
@@ -190,13 +213,18 @@ def activity_of(pids: Sequence[int]) -> Activity:
         # utime, stime, cutime, cstime are fields 14-17, i.e. 11-14 after the name.
         ticks += sum(int(value) for value in fields[11:15])
         for task in Path(f"/proc/{pid}/task").glob("*"):
-            with contextlib.suppress(OSError, ValueError):
-                run_ns += int((task / "schedstat").read_text().split()[0])
-            with contextlib.suppress(OSError):
-                for line in (task / "status").read_text().splitlines():
-                    if line.startswith(("voluntary_ctxt_switches", "nonvoluntary_ctxt_switches")):
-                        switches += int(line.split()[1])
-    return Activity(cpu_ticks=ticks, run_ns=run_ns, switches=switches)
+            try:
+                run_ns = int((task / "schedstat").read_text().split()[0])
+                status = (task / "status").read_text().splitlines()
+            except (OSError, ValueError):  # the thread ended meanwhile
+                continue
+            switches = sum(
+                int(line.split()[1])
+                for line in status
+                if line.startswith(("voluntary_ctxt_switches", "nonvoluntary_ctxt_switches"))
+            )
+            threads[(pid, int(task.name))] = ThreadCounters(run_ns, switches)
+    return Activity(cpu_ticks=ticks, threads=threads)
 
 
 # ------------------------------------------------------------------------------ X11
@@ -384,6 +412,8 @@ class RunFigures:
     cpu_s_per_min: float
     run_s_per_min: float
     switches_per_min: float
+    threads_started: int
+    """Threads that began during the idle time (each one a wake-up of its own)."""
 
 
 class ProgramExited(RuntimeError):
@@ -419,12 +449,14 @@ def measure_once(program: Program, folder: Path, *, settle_s: float, idle_s: flo
         finally:
             probe.close()
     per_min = 60.0 / elapsed
+    run_ns, switches, threads_started = after.since(before)
     return RunFigures(
         startup_s=startup_s,
         memory=memory,
         cpu_s_per_min=(after.cpu_ticks - before.cpu_ticks) / CLOCK_TICKS_PER_S * per_min,
-        run_s_per_min=max(0, after.run_ns - before.run_ns) / 1e9 * per_min,
-        switches_per_min=max(0, after.switches - before.switches) * per_min,
+        run_s_per_min=run_ns / 1e9 * per_min,
+        switches_per_min=switches * per_min,
+        threads_started=threads_started,
     )
 
 
@@ -625,8 +657,14 @@ def _work_folder(keep: Path | None) -> Iterator[Path]:
         yield Path(folder)
 
 
+def _exit_on_sigterm(signum: int, _frame: object) -> None:
+    """SIGTERM unwinds like Ctrl+C, so every desktop and program started is stopped."""
+    raise SystemExit(128 + signum)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     options = parse_args(argv)
+    signal.signal(signal.SIGTERM, _exit_on_sigterm)
     programs: list[Program] = []
     for program in PROGRAMS:
         if program.name not in options.only:
@@ -654,7 +692,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                     f" PSS {figures.memory.pss / MB:.1f} MB,"
                     f" CPU {figures.cpu_s_per_min:.2f} s/min"
                     f" (run time {figures.run_s_per_min:.4f} s/min),"
-                    f" {figures.switches_per_min:.1f} switches/min",
+                    f" {figures.switches_per_min:.1f} switches/min,"
+                    f" {figures.threads_started} thread(s) started",
                     file=sys.stderr,
                     flush=True,
                 )
