@@ -11,7 +11,6 @@ Format: ``docs/routine-format.md``.
 
 from __future__ import annotations
 
-import difflib
 import tomllib
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -19,14 +18,15 @@ from pathlib import Path
 
 from app.core.exercise import HOLD_S_RANGE, REPS_RANGE, SETS_RANGE, Dose, is_valid_id
 from app.core.routine import DEFAULT_REST_S, MAX_STEPS, REST_S_RANGE, Routine, RoutineStep
-from app.library.positions import KeyPath, key_lines, line_of
-from app.library.problems import LoadProblem, Severity, field_name
+from app.library.positions import KeyPath, key_lines
+from app.library.problems import LoadProblem, Severity
 from app.library.validate import (
     DOSE_KEYS,
-    HINT_CUTOFF,
     MAX_NAME_CHARS,
     MAX_SUMMARY_CHARS,
     SCHEMA_VERSION,
+    ProblemCollector,
+    did_you_mean,
     shown,
     syntax_problem,
 )
@@ -121,36 +121,14 @@ def parse_routine(text: str, source: Path, exercise_ids: Collection[str]) -> Par
 
 
 # ------------------------------------------------------------------------------ internals
-class _Checker:
-    """Reads one document field by field, collecting a problem for each mistake."""
+class _Checker(ProblemCollector):
+    """Reads one routine document field by field, collecting a problem for each mistake."""
 
     def __init__(
         self, source: Path, lines: Mapping[KeyPath, int], exercise_ids: Collection[str]
     ) -> None:
-        self.source = source
-        self.lines = lines
+        super().__init__(source, lines)
         self.exercise_ids = exercise_ids
-        self.problems: list[LoadProblem] = []
-
-    def error(self, path: KeyPath, message: str) -> None:
-        self._add(path, message, Severity.ERROR)
-
-    def _add(self, path: KeyPath, message: str, severity: Severity) -> None:
-        line = line_of(self.lines, path)
-        self.problems.append(LoadProblem(self.source, line, field_name(path), message, severity))
-
-    @property
-    def error_count(self) -> int:
-        return sum(1 for p in self.problems if p.severity is Severity.ERROR)
-
-    def unknown_keys(
-        self, table: Mapping[str, object], path: KeyPath, known: tuple[str, ...]
-    ) -> None:
-        for key in table:
-            if key not in known:
-                self._add(
-                    (*path, key), f"unknown key, ignored{_hint(key, known)}", Severity.WARNING
-                )
 
     # ------------------------------------------------------------------ the routine
     def routine(self, document: Mapping[str, object]) -> Routine | None:
@@ -265,7 +243,7 @@ class _Checker:
             self.error(path, f"expected the id of an exercise in quotes, got {shown(raw)}")
             return None
         if raw not in self.exercise_ids:
-            hint = _hint(raw, sorted(self.exercise_ids))
+            hint = did_you_mean(raw, sorted(self.exercise_ids))
             self.error(path, f'no exercise has the id "{raw}"{hint}')
             return None
         return raw
@@ -305,11 +283,6 @@ class _Checker:
             path, f"expected a whole number {valid.start}–{valid.stop - 1}, got {shown(raw)}"
         )
         return None
-
-
-def _hint(word: str, known: Sequence[str]) -> str:
-    close = difflib.get_close_matches(word, known, n=1, cutoff=HINT_CUTOFF)
-    return f' (did you mean "{close[0]}"?)' if close else ""
 
 
 def _unreadable(path: Path, message: str) -> ParsedRoutine:

@@ -12,7 +12,7 @@ import difflib
 import re
 import tomllib
 import unicodedata
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -118,15 +118,15 @@ def syntax_problem(source: Path, error: tomllib.TOMLDecodeError, text: str) -> L
     return LoadProblem(source, line, None, f"not valid TOML: {message}")
 
 
-class _Checker:
-    """Reads one document field by field, collecting a problem for each mistake."""
+class ProblemCollector:
+    """Collects a problem, with its file, line and field, for each mistake found while a
+    document is read field by field (exercise and routine files alike)."""
 
     def __init__(self, source: Path, lines: Mapping[KeyPath, int]) -> None:
         self.source = source
         self.lines = lines
         self.problems: list[LoadProblem] = []
 
-    # ------------------------------------------------------------------ problems
     def error(self, path: KeyPath, message: str) -> None:
         self._add(path, message, Severity.ERROR)
 
@@ -146,9 +146,17 @@ class _Checker:
     ) -> None:
         for key in table:
             if key not in known:
-                close = difflib.get_close_matches(key, known, n=1, cutoff=HINT_CUTOFF)
-                hint = f' (did you mean "{close[0]}"?)' if close else ""
-                self.warning((*path, key), f"unknown key, ignored{hint}")
+                self.warning((*path, key), f"unknown key, ignored{did_you_mean(key, known)}")
+
+
+def did_you_mean(word: str, known: Sequence[str]) -> str:
+    """' (did you mean "x"?)' for the closest of ``known``, or nothing when none is close."""
+    close = difflib.get_close_matches(word, known, n=1, cutoff=HINT_CUTOFF)
+    return f' (did you mean "{close[0]}"?)' if close else ""
+
+
+class _Checker(ProblemCollector):
+    """Reads one exercise document field by field, collecting a problem for each mistake."""
 
     # ------------------------------------------------------------------ the exercise
     def exercise(
