@@ -9,7 +9,6 @@ from typing import Protocol
 from PySide6.QtCore import SignalInstance
 
 from app.core.model import Snapshot
-from app.ui.status_window import StatusWindow
 from app.ui.tray import TrayView
 
 
@@ -108,4 +107,7 @@ def make_shell(tray_available: bool) -> TrayShell:
     """
     if tray_available:
         return TrayView()
+    # Imported only without a tray: most desktops never need it, and start-up is faster.
+    from app.ui.status_window import StatusWindow
+
     return StatusWindow()
