@@ -60,7 +60,7 @@ class CoachFlow(QObject):
         player.step_finished.connect(self._on_step_finished)
         player.finished.connect(self._on_routine_finished)
         today.start_routine.connect(self.start_routine)
-        prompt_flow.exercise_done.connect(today.refresh)
+        prompt_flow.exercise_done.connect(self.refresh)
 
     @property
     def routines(self) -> list[tuple[str, str]]:
@@ -98,8 +98,11 @@ class CoachFlow(QObject):
         self._today.show_today()
 
     def refresh(self) -> None:
-        """Something the Today view counts changed (a new day, new settings)."""
-        self._today.refresh()
+        """Something the Today view counts changed (a new day, new settings, an exercise).
+
+        Only an open view reads the log again; a closed one reads it when it opens."""
+        if self._today.window.isVisible():
+            self._today.refresh()
 
     def strength_day_reached(self) -> None:
         """The strength plan's day and time: a notice whose click starts "Strength day"."""
@@ -136,4 +139,4 @@ class CoachFlow(QObject):
 
     def _on_routine_finished(self, completed: bool, _active_s: float) -> None:
         self._coordinator.close_stretch(PromptResponse.DONE if completed else None)
-        self._today.refresh()
+        self.refresh()

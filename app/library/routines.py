@@ -24,7 +24,6 @@ from app.library.validate import (
     DOSE_KEYS,
     MAX_NAME_CHARS,
     MAX_SUMMARY_CHARS,
-    SCHEMA_VERSION,
     ProblemCollector,
     did_you_mean,
     shown,
@@ -152,22 +151,6 @@ class _Checker(ProblemCollector):
             return None
         return Routine(routine_id, name, summary, steps, source=self.source)
 
-    def schema(self, document: Mapping[str, object]) -> bool:
-        """False when the file is for a newer format: its other fields may mean other things."""
-        raw = document.get("schema")
-        if raw is None:
-            self.error(("schema",), f"missing: start the file with schema = {SCHEMA_VERSION}")
-        elif isinstance(raw, bool) or not isinstance(raw, int) or raw < 1:
-            self.error(("schema",), f"expected the whole number {SCHEMA_VERSION}, got {shown(raw)}")
-        elif raw > SCHEMA_VERSION:
-            self.error(
-                ("schema",),
-                f"written for a newer Sitbreak (format {raw}); "
-                f"this version reads format {SCHEMA_VERSION}",
-            )
-            return False
-        return True
-
     def identifier(self, raw: object, path: KeyPath) -> str | None:
         if raw is None:
             self.error(path, 'missing: every routine needs an id, like "glute-wake-up"')
@@ -186,19 +169,7 @@ class _Checker(ProblemCollector):
         if raw is None:
             self.error((key,), f"missing: every routine needs a {key}")
             return None
-        if not isinstance(raw, str):
-            self.error((key,), f"expected text in quotes, got {shown(raw)}")
-            return None
-        text = raw.strip()
-        if not text:
-            self.error((key,), "is empty")
-        elif any(not char.isprintable() for char in text):
-            self.error((key,), "must be a single line of plain text")
-        elif len(text) > max_chars:
-            self.error((key,), f"is {len(text)} characters long; at most {max_chars} fit")
-        else:
-            return text
-        return None
+        return self.line_of_text(raw, (key,), max_chars)
 
     def steps(self, document: Mapping[str, object]) -> tuple[RoutineStep, ...] | None:
         raw = document.get("steps")

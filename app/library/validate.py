@@ -148,6 +148,44 @@ class ProblemCollector:
             if key not in known:
                 self.warning((*path, key), f"unknown key, ignored{did_you_mean(key, known)}")
 
+    def schema(self, document: Mapping[str, object]) -> bool:
+        """False when the file is for a newer format: its other fields may mean other things."""
+        raw = document.get("schema")
+        if raw is None:
+            self.error(("schema",), f"missing: start the file with schema = {SCHEMA_VERSION}")
+        elif isinstance(raw, bool) or not isinstance(raw, int):
+            self.error(("schema",), f"expected the whole number {SCHEMA_VERSION}, got {shown(raw)}")
+        elif raw > SCHEMA_VERSION:
+            self.error(
+                ("schema",),
+                f"written for a newer Sitbreak (format {raw}); "
+                f"this version reads format {SCHEMA_VERSION}",
+            )
+            return False
+        elif raw < 1:
+            self.error(("schema",), f"expected {SCHEMA_VERSION}, got {raw}")
+        return True
+
+    def line_of_text(self, raw: object, path: KeyPath, max_chars: int) -> str | None:
+        if not isinstance(raw, str):
+            self.error(path, f"expected text in quotes, got {shown(raw)}")
+            return None
+        text = raw.strip()
+        if not text:
+            self.error(path, "is empty")
+            return None
+        for char in text:
+            if char in "\n\r" or unicodedata.category(char) in ("Zl", "Zp"):
+                self.error(path, "must be a single line (found a line break)")
+                return None
+            if unicodedata.category(char) == "Cc":
+                self.error(path, f"must be plain text (found control character U+{ord(char):04X})")
+                return None
+        if len(text) > max_chars:
+            self.error(path, f"is {len(text)} characters long; at most {max_chars} fit")
+            return None
+        return text
+
 
 def did_you_mean(word: str, known: Sequence[str]) -> str:
     """' (did you mean "x"?)' for the closest of ``known``, or nothing when none is close."""
@@ -213,24 +251,6 @@ class _Checker(ProblemCollector):
             source=self.source,
         )
 
-    def schema(self, document: Mapping[str, object]) -> bool:
-        """False when the file is for a newer format: its other fields may mean other things."""
-        raw = document.get("schema")
-        if raw is None:
-            self.error(("schema",), f"missing: start the file with schema = {SCHEMA_VERSION}")
-        elif isinstance(raw, bool) or not isinstance(raw, int):
-            self.error(("schema",), f"expected the whole number {SCHEMA_VERSION}, got {shown(raw)}")
-        elif raw > SCHEMA_VERSION:
-            self.error(
-                ("schema",),
-                f"written for a newer Sitbreak (format {raw}); "
-                f"this version reads format {SCHEMA_VERSION}",
-            )
-            return False
-        elif raw < 1:
-            self.error(("schema",), f"expected {SCHEMA_VERSION}, got {raw}")
-        return True
-
     # ------------------------------------------------------------------ field kinds
     def identifier(
         self, table: Mapping[str, object], path: KeyPath, *, required: bool
@@ -255,26 +275,6 @@ class _Checker(ProblemCollector):
             self.error((key,), f"missing: every exercise needs a {key}")
             return None
         return self.line_of_text(raw, (key,), max_chars)
-
-    def line_of_text(self, raw: object, path: KeyPath, max_chars: int) -> str | None:
-        if not isinstance(raw, str):
-            self.error(path, f"expected text in quotes, got {shown(raw)}")
-            return None
-        text = raw.strip()
-        if not text:
-            self.error(path, "is empty")
-            return None
-        for char in text:
-            if char in "\n\r" or unicodedata.category(char) in ("Zl", "Zp"):
-                self.error(path, "must be a single line (found a line break)")
-                return None
-            if unicodedata.category(char) == "Cc":
-                self.error(path, f"must be plain text (found control character U+{ord(char):04X})")
-                return None
-        if len(text) > max_chars:
-            self.error(path, f"is {len(text)} characters long; at most {max_chars} fit")
-            return None
-        return text
 
     def choice(self, document: Mapping[str, object], key: str, kind: type[Choice]) -> Choice | None:
         raw = document.get(key)

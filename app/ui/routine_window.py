@@ -13,9 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QRectF, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QFont, QKeyEvent, QPainter, QPaintEvent, QPalette
-from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -26,11 +25,14 @@ from PySide6.QtWidgets import (
 )
 
 from app import APP_NAME
-from app.ui.illustration import load_illustration
-from app.ui.stretch_window import CARD_BACKGROUND, blend, plain_label, scaled_font, set_text_colour
+from app.ui.stretch_window import (
+    IllustrationView,
+    blend,
+    plain_label,
+    scaled_font,
+    set_text_colour,
+)
 
-PICTURE_PX = 180
-CARD_PADDING_PX = 8
 PROGRESS_STEPS = 1000
 WINDOW_WIDTH_PX = 600
 
@@ -66,34 +68,6 @@ class TimerView:
     """0–1 through the whole routine."""
     highlight: bool
     """A switch, a rest or the end: tinted so it is not missed."""
-
-
-class PictureCard(QWidget):
-    """The exercise's SVG on a light card, keeping its aspect ratio."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._renderer = QSvgRenderer(self)
-        self._renderer.setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
-        side = PICTURE_PX + 2 * CARD_PADDING_PX
-        self.setFixedSize(QSize(side, side))
-
-    def load(self, path: Path | None) -> bool:
-        shown = load_illustration(self._renderer, path)
-        self.update()
-        return shown
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        del event
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(self.palette().color(QPalette.ColorRole.Mid))
-        painter.setBrush(CARD_BACKGROUND)
-        painter.drawRoundedRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), 12, 12)
-        if self._renderer.isValid():
-            pad = CARD_PADDING_PX
-            self._renderer.render(painter, QRectF(self.rect()).adjusted(pad, pad, -pad, -pad))
-        painter.end()
 
 
 class CountdownPanel(QFrame):
@@ -180,7 +154,7 @@ class RoutineWindow(QWidget):
         self.place_label = plain_label(wrap=False)
         self.place_label.setFont(scaled_font(self.font(), 1.0, bold=True))
         self.summary_label = plain_label()
-        self.picture = PictureCard()
+        self.picture = IllustrationView()
         self.countdown = CountdownPanel()
         self.progress_bar = QProgressBar()
         self.progress_bar.setRange(0, PROGRESS_STEPS)
