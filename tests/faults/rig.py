@@ -8,34 +8,13 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from app.coordinator import Backends, DeskCoordinator
+from app.coordinator import DeskCoordinator
 from app.core.engine import DeskEngine
 from app.core.model import EngineConfig, PromptShown
-from app.platform.presence import NullPresenceSource
 from app.platform.session_null import NullSessionWatcher
-from app.settings.model import QuietSettings
-from app.settings.state import State
 from app.storage import SittingLog
+from tests.helpers.desk import IdleSinceLastInput, scripted_coordinator
 from tests.helpers.fake_clock import FakeClock
-
-
-class ScriptedIdle:
-    """XScreenSaver's idle time for a user the test moves: input when ``touch`` is called."""
-
-    name = "scripted"
-
-    def __init__(self, clock: FakeClock) -> None:
-        self._clock = clock
-        self._last_input_mono = clock.now().mono
-
-    def touch(self) -> None:
-        self._last_input_mono = self._clock.now().mono
-
-    def idle_seconds(self) -> float:
-        return self._clock.now().mono - self._last_input_mono
-
-    def close(self) -> None:
-        pass
 
 
 @dataclass
@@ -43,7 +22,7 @@ class Desk:
     """A running coordinator and what the user saw of it."""
 
     clock: FakeClock
-    idle: ScriptedIdle
+    idle: IdleSinceLastInput
     coordinator: DeskCoordinator
     prompts: list[PromptShown] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
@@ -74,19 +53,15 @@ def running_desk(
 ) -> Iterator[Desk]:
     """Start the coordinator on ``sitting_log`` (the test closes the log); stop it after."""
     clock = clock if clock is not None else FakeClock(start)
-    idle = ScriptedIdle(clock)
+    idle = IdleSinceLastInput(clock)
     watcher = NullSessionWatcher()
-    coordinator = DeskCoordinator(
+    coordinator = scripted_coordinator(
         clock=clock,
         engine=DeskEngine(EngineConfig()),
-        idle_source=idle,
-        session_watcher=watcher,
+        idle=idle,
         sitting_log=sitting_log,
-        presence_source=NullPresenceSource(),
-        quiet=QuietSettings(),
-        state=State(),
-        state_file=state_dir / "state.toml",
-        backends=Backends(idle="scripted", session=("none",), tray="none", degraded=()),
+        watcher=watcher,
+        state_dir=state_dir,
     )
     desk = Desk(clock=clock, idle=idle, coordinator=coordinator)
     coordinator.prompt_shown.connect(desk.prompts.append)

@@ -36,20 +36,19 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
-from app.coordinator import Backends, DeskCoordinator
+from app.coordinator import DeskCoordinator
 from app.core.engine import DeskEngine
 from app.core.model import EngineConfig
 from app.library.loader import load_library
-from app.platform.presence import NullPresenceSource
 from app.platform.session_null import NullSessionWatcher
 from app.prompt_flow import PromptFlow
 from app.resources import exercises_dir, illustrations_dir
-from app.settings.model import QuietSettings
 from app.settings.state import State
 from app.storage import SittingLog
 from app.ui.stretch_controller import StretchController
 from app.ui.stretch_window import StretchWindow
 from app.ui.toast import Toast, ToastNotifier
+from tests.helpers.desk import AlwaysTyping, scripted_coordinator
 from tests.helpers.fake_clock import FakeClock
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(240), pytest.mark.no_qt_log]
@@ -68,18 +67,6 @@ TYPING_STEP_S = 30.0
 MAX_READINGS_PER_PROMPT = 20
 
 
-class ScriptedIdle:
-    """Someone typing without pause: XScreenSaver always reads a fresh keystroke."""
-
-    name = "scripted"
-
-    def idle_seconds(self) -> float:
-        return 0.0
-
-    def close(self) -> None:
-        pass
-
-
 @dataclass
 class PromptPath:
     clock: FakeClock
@@ -94,17 +81,14 @@ def prompt_path(qtbot: QtBot, tmp_path: Path) -> Iterator[PromptPath]:
     clock = FakeClock(START)
     sitting_log = SittingLog.open(tmp_path / "sitbreak.db")
     watcher = NullSessionWatcher()
-    coordinator = DeskCoordinator(
+    coordinator = scripted_coordinator(
         clock=clock,
         engine=DeskEngine(CONFIG),
-        idle_source=ScriptedIdle(),
-        session_watcher=watcher,
+        idle=AlwaysTyping(),
         sitting_log=sitting_log,
-        presence_source=NullPresenceSource(),
-        quiet=QuietSettings(),
+        watcher=watcher,
+        state_dir=tmp_path,
         state=State(first_run_done=True),
-        state_file=tmp_path / "state.toml",
-        backends=Backends(idle="scripted", session=("none",), tray="none", degraded=()),
     )
     library = load_library([exercises_dir()], illustration_dirs=[illustrations_dir()])
     assert library.exercises, "the bundled library loads"

@@ -21,19 +21,18 @@ from pytestqt.qtbot import QtBot
 
 from app.coach_flow import CoachFlow
 from app.coach_notices import CoachNotices
-from app.coordinator import Backends, DeskCoordinator
+from app.coordinator import DeskCoordinator
 from app.core.engine import DeskEngine
 from app.core.model import EngineConfig, Phase
 from app.core.routine import Routine, RoutineStep
 from app.library.loader import load_library
 from app.library.routines import load_routines
-from app.platform.presence import NullPresenceSource
 from app.platform.session_null import NullSessionWatcher
 from app.platform.sound_null import NullSoundPlayer
 from app.prompt_flow import PromptFlow
 from app.resources import exercises_dir, illustrations_dir, routines_dir
 from app.scheduling.coach_jobs import goal_targets
-from app.settings.model import GoalSettings, QuietSettings
+from app.settings.model import GoalSettings
 from app.settings.state import State
 from app.storage import SittingLog
 from app.ui.routine_controller import RoutineController
@@ -43,19 +42,10 @@ from app.ui.stretch_window import StretchWindow
 from app.ui.toast import Toast, ToastNotifier
 from app.ui.today_controller import TodayController, routine_buttons
 from app.ui.today_window import TodayWindow
+from tests.helpers.desk import AlwaysTyping, scripted_coordinator
 from tests.helpers.fake_clock import FakeClock
 
 START = datetime(2026, 3, 2, 9, 0, tzinfo=ZoneInfo("Europe/Berlin"))
-
-
-class Typing:
-    name = "scripted"
-
-    def idle_seconds(self) -> float:
-        return 0.0
-
-    def close(self) -> None:
-        pass
 
 
 @dataclass
@@ -79,17 +69,14 @@ def coach(qtbot: QtBot, tmp_path: Path) -> Iterator[Coach]:
     database = tmp_path / "sitbreak.db"
     sitting_log = SittingLog.open(database)
     watcher = NullSessionWatcher()
-    coordinator = DeskCoordinator(
+    coordinator = scripted_coordinator(
         clock=clock,
         engine=engine,
-        idle_source=Typing(),
-        session_watcher=watcher,
+        idle=AlwaysTyping(),
         sitting_log=sitting_log,
-        presence_source=NullPresenceSource(),
-        quiet=QuietSettings(),
+        watcher=watcher,
+        state_dir=tmp_path,
         state=State(first_run_done=True),
-        state_file=tmp_path / "state.toml",
-        backends=Backends(idle="scripted", session=("none",), tray="none", degraded=()),
     )
     library = load_library([exercises_dir()], illustration_dirs=[illustrations_dir()]).exercises
     extra = Routine(

@@ -14,10 +14,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from PySide6.QtCore import Qt
 
-from app.coordinator import Backends, DeskCoordinator
 from app.core.engine import DeskEngine
 from app.core.schedule import Pause, PauseChoice
-from app.platform.presence import NullPresenceSource
 from app.platform.session_null import NullSessionWatcher
 from app.scheduling.desk_scheduler import DeskScheduler
 from app.scheduling.qt_scheduler import SafeQtScheduler
@@ -26,19 +24,10 @@ from app.settings.state import State
 from app.storage import SittingLog
 from app.ui.settings_controller import SettingsController
 from app.ui.settings_dialog import SettingsDialog
+from tests.helpers.desk import AlwaysTyping, scripted_coordinator
 from tests.helpers.fake_clock import FakeClock
 
 START = datetime(2026, 3, 2, 9, 0, tzinfo=ZoneInfo("Europe/Berlin"))
-
-
-class AlwaysTyping:
-    name = "scripted"
-
-    def idle_seconds(self) -> float:
-        return 0.0
-
-    def close(self) -> None:
-        pass
 
 
 class NoAutostart:
@@ -56,17 +45,15 @@ def running(qtbot, tmp_path):
     engine = DeskEngine(settings.engine_config(), pause=Pause(indefinite=True))
     sitting_log = SittingLog.open(tmp_path / "sitbreak.db")
     watcher = NullSessionWatcher()
-    coordinator = DeskCoordinator(
+    coordinator = scripted_coordinator(
         clock=clock,
         engine=engine,
-        idle_source=AlwaysTyping(),
-        session_watcher=watcher,
+        idle=AlwaysTyping(),
         sitting_log=sitting_log,
-        presence_source=NullPresenceSource(),
-        quiet=settings.quiet,
+        watcher=watcher,
+        state_dir=tmp_path,
         state=State(pause=Pause(indefinite=True)),
-        state_file=tmp_path / "state.toml",
-        backends=Backends(idle="scripted", session=("none",), tray="none", degraded=()),
+        quiet=settings.quiet,
     )
     scheduler = SafeQtScheduler()
     scheduler.start()

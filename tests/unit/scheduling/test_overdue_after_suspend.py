@@ -15,38 +15,16 @@ from zoneinfo import ZoneInfo
 import pytest
 from pytestqt.qtbot import QtBot
 
-from app.coordinator import Backends, DeskCoordinator
 from app.core.engine import DeskEngine
 from app.core.model import EngineConfig, PromptShown
-from app.platform.presence import NullPresenceSource
 from app.platform.session_null import NullSessionWatcher
 from app.scheduling.desk_scheduler import DeskScheduler
 from app.scheduling.qt_scheduler import SafeQtScheduler
-from app.settings.model import QuietSettings
-from app.settings.state import State
 from app.storage import SittingLog
+from tests.helpers.desk import IdleSinceLastInput, scripted_coordinator
 from tests.helpers.fake_clock import FakeClock
 
 START = datetime(2026, 3, 2, 9, 0, tzinfo=ZoneInfo("Europe/Berlin"))
-
-
-class IdleSinceLastInput:
-    """XScreenSaver's view of a user, driven by the fake clock (suspend not counted)."""
-
-    name = "scripted"
-
-    def __init__(self, clock: FakeClock) -> None:
-        self._clock = clock
-        self._last_input_mono = clock.now().mono
-
-    def touch(self) -> None:
-        self._last_input_mono = self._clock.now().mono
-
-    def idle_seconds(self) -> float:
-        return self._clock.now().mono - self._last_input_mono
-
-    def close(self) -> None:
-        pass
 
 
 @pytest.fixture
@@ -55,17 +33,13 @@ def desk(qtbot, tmp_path):
     idle = IdleSinceLastInput(clock)
     sitting_log = SittingLog.open(tmp_path / "sitbreak.db")
     watcher = NullSessionWatcher()
-    coordinator = DeskCoordinator(
+    coordinator = scripted_coordinator(
         clock=clock,
         engine=DeskEngine(EngineConfig()),
-        idle_source=idle,
-        session_watcher=watcher,
+        idle=idle,
         sitting_log=sitting_log,
-        presence_source=NullPresenceSource(),
-        quiet=QuietSettings(),
-        state=State(),
-        state_file=tmp_path / "state.toml",
-        backends=Backends(idle="scripted", session=("none",), tray="none", degraded=()),
+        watcher=watcher,
+        state_dir=tmp_path,
     )
     prompts: list[PromptShown] = []
     coordinator.prompt_shown.connect(prompts.append)
