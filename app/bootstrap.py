@@ -28,10 +28,13 @@ from app.paths import AppPaths, erase_user_data
 from app.settings.model import Settings
 from app.settings.state import State, load_state
 from app.settings.store import load_settings
-from app.storage import CorruptDatabaseError, SittingLog, move_aside
+from app.storage import CorruptDatabaseError, SittingLog, StorageError, move_aside
+from app.storage.health import is_storage_trouble
 from app.ui.shell import TrayShell, make_shell
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from PySide6.QtWidgets import QDialog
 
     from app.coach_flow import CoachFlow
@@ -173,12 +176,18 @@ def _start_services(core: _Core) -> list[object]:
     )
     library = _load_library(core)
     flow = _build_prompt_flow(core, coordinator, env, tray, library)
-    library_controller = _build_library_window(core, flow)
     scheduler = SafeQtScheduler()
     coach = _build_coach(core, env, tray, coordinator, flow, library, scheduler)
-    actions = _AppActions(core, coordinator, flow, library, library_controller, coach)
-    actions.settings = _build_settings_dialog(
-        core, env, tray, coordinator, flow, actions, library, coach
+    actions = _AppActions(
+        core,
+        coordinator,
+        flow,
+        library,
+        coach,
+        build_library_window=lambda: _build_library_window(core, flow),
+        build_settings_dialog=lambda actions: _build_settings_dialog(
+            core, env, tray, coordinator, flow, actions, library, coach
+        ),
     )
     controller = TrayController(shell, actions)
     shell.set_routines(coach.flow.routines)
@@ -228,12 +237,10 @@ def _start_services(core: _Core) -> list[object]:
         coordinator.first_run_noticed()
     return [
         *kept,
-        actions.settings,
         platform,
         presence,
         coordinator,
         flow,
-        library_controller,
         coach,
         actions,
         controller,
@@ -561,6 +568,7 @@ def _build_coach(
         open_sound_player(),
         sounds_dir() / "chime.wav",
         core.sitting_log,
+        write_later=coordinator.write_later,
     )
     today = TodayController(
         TodayWindow(routine_buttons()),
@@ -638,7 +646,12 @@ def _build_settings_dialog(
 
 
 class _AppActions:
-    """What the tray menu and the status window can ask for (``ui.controller.AppActions``)."""
+    """What the tray menu and the status window can ask for (``ui.controller.AppActions``).
+
+    The settings dialog and the library window are built the first time they are opened:
+    most days nobody opens them, and built at start they would hold a few megabytes of
+    widgets (and their modules) for the whole run.
+    """
 
     def __init__(
         self,
@@ -646,22 +659,27 @@ class _AppActions:
         coordinator: DeskCoordinator,
         flow: PromptFlow,
         library: tuple[Exercise, ...],
-        library_controller: LibraryController,
         coach: _Coach,
+        *,
+        build_library_window: Callable[[], LibraryController],
+        build_settings_dialog: Callable[[_AppActions], SettingsController],
     ) -> None:
+        """``build_settings_dialog`` gets these actions for the dialog's library link."""
         self._core = core
         self._coach = coach
         self._coordinator = coordinator
         self._flow = flow
         self._library = library
-        self._library_controller = library_controller
+        self._build_library_window = build_library_window
+        self._build_settings_dialog = build_settings_dialog
+        self._library_window: LibraryController | None = None
+        self._settings: SettingsController | None = None
         self._about: QDialog | None = None
-        self.settings: SettingsController | None = None
-        """Set once the dialog is built (it needs these actions for its library link)."""
 
     def open_settings(self) -> None:
-        if self.settings is not None:
-            self.settings.open(self._core.settings)
+        if self._settings is None:
+            self._settings = self._build_settings_dialog(self)
+        self._settings.open(self._core.settings)
 
     def open_today(self) -> None:
         self._coach.flow.open_today()
@@ -674,7 +692,9 @@ class _AppActions:
         return self._coach.flow.start_routine(routine_id)
 
     def open_library(self) -> None:
-        self._library_controller.show_library(self._library, self._core.settings.preferences())
+        if self._library_window is None:
+            self._library_window = self._build_library_window()
+        self._library_window.show_library(self._library, self._core.settings.preferences())
 
     def about(self) -> None:
         from app.ui.about import AboutDialog, FileLocations
@@ -786,13 +806,22 @@ def _stop(coordinator: DeskCoordinator) -> None:
 
 
 def _open_log(paths: AppPaths, now: datetime, notices: list[str]) -> SittingLog:
-    """Open the sitting log; a corrupt one is moved aside (never deleted) and started anew."""
+    """Open the sitting log; a corrupt one is moved aside (never deleted) and started anew.
+
+    A log that cannot be opened for now (a read-only or full folder, a lock) does not stop
+    the reminders: the coordinator warns once and writes what happened once it can.
+    """
     try:
         return SittingLog.open(paths.database)
     except CorruptDatabaseError as exc:
         moved = move_aside(paths.database, now)
         notices.append(f"{exc} It was moved to {moved.name}; a new log was started.")
         return SittingLog.open(paths.database)
+    except StorageError as exc:
+        if not is_storage_trouble(exc):
+            raise
+        log.warning("%s; trying again at every write", exc)
+        return SittingLog.opened_when_possible(paths.database)
 
 
 def _quit_soon(qt_app: QApplication) -> dict[str, object]:

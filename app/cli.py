@@ -25,28 +25,23 @@ import time
 from collections.abc import Callable, Mapping
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from app import __version__
-from app.core.clock import local_zone
 from app.core.describe import format_duration, format_remaining
 from app.core.schedule import PauseChoice
-from app.ipc import (
-    IpcError,
-    NoInstanceError,
-    acquire_instance_lock,
-    instance_answers,
-    lock_holder_pid,
-    send_request,
-)
-from app.library.listing import library_json, library_table
-from app.library.loader import LibraryLoad, check_exercise_paths, load_library
-from app.library.problems import LoadProblem, Severity
+from app.instance_lock import acquire_instance_lock, lock_holder_pid
 from app.logsetup import configure_logging
 from app.paths import AppPaths, PathsError
-from app.resources import exercises_dir, illustrations_dir
-from app.settings.store import load_settings
-from app.stats_command import add_stats_arguments, run_stats
+from app.stats_command import add_stats_arguments
+
+if TYPE_CHECKING:
+    from app.library.loader import LibraryLoad
+    from app.library.problems import LoadProblem
+
+# Each command imports what only it uses inside its function: ``run`` shows the tray icon
+# sooner without the control socket's QtNetwork (``app.ipc``) or the library checker, and
+# the control commands skip the library and the statistics.
 
 EXIT_OK = 0
 EXIT_INVALID = 1
@@ -232,7 +227,9 @@ def build_parser() -> argparse.ArgumentParser:
             "strength-day) in the guided player of the running Sitbreak."
         ),
     )
-    routine.add_argument("routine_id", metavar="ROUTINE", help="the id of the routine")
+    routine.add_argument(
+        "routine_id", metavar="ROUTINE", type=_routine_id, help="the id of the routine"
+    )
     add_stats_arguments(
         commands.add_parser(
             "stats",
@@ -324,11 +321,26 @@ def _pause_choice(value: str) -> PauseChoice:
         ) from None
 
 
+def _routine_id(value: str) -> str:
+    """Checked as the app's handler checks it, so a typo is a usage error, not a reply."""
+    if not _ROUTINE_ID.fullmatch(value):
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is not a routine id (lower-case letters, digits and hyphens, "
+            "such as glute-wake-up)"
+        )
+    return value
+
+
 def _basedir(value: str) -> Path:
     """Refuse what can never work before anything is created."""
     if not value.strip():
         raise argparse.ArgumentTypeError("needs a folder name")
-    path = Path(value).expanduser()
+    if "\0" in value:
+        raise argparse.ArgumentTypeError(f"{value!r} holds a NUL character")
+    try:
+        path = Path(value).expanduser()
+    except RuntimeError:  # "~nobody/x": no such user, or no home folder to put for "~"
+        raise argparse.ArgumentTypeError(f"{value!r}: cannot tell whose home folder") from None
     if path.exists() and not path.is_dir():
         raise argparse.ArgumentTypeError(f"{path} is not a folder")
     return path
@@ -365,6 +377,8 @@ def _run(paths: AppPaths, *, basedir: Path | None, verbose: bool) -> int:
 
 
 def _status(paths: AppPaths, *, as_json: bool) -> int:
+    from app.ipc import IpcError, NoInstanceError, send_request
+
     try:
         result = send_request(paths.socket_path, "status")
     except NoInstanceError:
@@ -386,6 +400,8 @@ def _quit(paths: AppPaths) -> int:
     The app closes its socket last, after the log is written, so an exit code of 0 means
     the sitting log is complete.
     """
+    from app.ipc import IpcError, NoInstanceError, instance_answers, send_request
+
     socket_path = paths.socket_path
     try:
         send_request(socket_path, "quit")
@@ -406,6 +422,8 @@ def _quit(paths: AppPaths) -> int:
 
 def _control(paths: AppPaths, cmd: str, args: Mapping[str, Any], confirm: Confirm) -> int:
     """Send one control command; print what changed, read from the status it replies with."""
+    from app.ipc import IpcError, NoInstanceError, send_request
+
     try:
         result = send_request(paths.socket_path, cmd, args)
         lines = confirm(result)
@@ -421,6 +439,9 @@ def _control(paths: AppPaths, cmd: str, args: Mapping[str, Any], confirm: Confir
 
 def _library_validate(targets: list[Path]) -> int:
     """Check files as the app would load them after the bundled library; errors exit 1."""
+    from app.library.loader import check_exercise_paths
+    from app.resources import exercises_dir, illustrations_dir
+
     checked = check_exercise_paths(
         targets, library_dirs=[exercises_dir()], illustration_dirs=[illustrations_dir()]
     )
@@ -437,6 +458,8 @@ def _library_validate(targets: list[Path]) -> int:
 
 def _library_list(paths: AppPaths, *, as_json: bool) -> int:
     """The merged library; problems of its files go to stderr and do not fail the listing."""
+    from app.library.listing import library_json, library_table
+
     library = merged_library(paths)
     for problem in library.problems:
         print(f"sitbreak: {problem_line(problem)}", file=sys.stderr)
@@ -449,6 +472,10 @@ def _library_list(paths: AppPaths, *, as_json: bool) -> int:
 
 def _stats(paths: AppPaths, options: argparse.Namespace) -> int:
     """``sitbreak stats``: days are cut at local midnight; working hours from the settings."""
+    from app.core.clock import local_zone
+    from app.settings.store import load_settings
+    from app.stats_command import run_stats
+
     zone = local_zone()
     now = datetime.now(zone)
     settings = load_settings(paths.settings_file, now=now, move_broken=False)
@@ -467,6 +494,9 @@ def _stats(paths: AppPaths, options: argparse.Namespace) -> int:
 
 def merged_library(paths: AppPaths) -> LibraryLoad:
     """The bundled exercises plus the user's ``exercises/`` (not made if it is missing)."""
+    from app.library.loader import load_library
+    from app.resources import exercises_dir, illustrations_dir
+
     user_dir = paths.exercises_dir
     dirs = [exercises_dir(), *([user_dir] if user_dir.is_dir() else [])]
     return load_library(dirs, illustration_dirs=[illustrations_dir()])
@@ -474,6 +504,8 @@ def merged_library(paths: AppPaths) -> LibraryLoad:
 
 def problem_line(problem: LoadProblem) -> str:
     """``file:line: field: message``; a warning says so at the end (the exercise loads)."""
+    from app.library.problems import Severity
+
     line = problem.describe(full_path=True)
     return line if problem.severity is Severity.ERROR else f"{line} (warning)"
 
@@ -508,6 +540,8 @@ def confirm_snooze(result: Mapping[str, Any], requested_minutes: int | None) -> 
 
 def confirm_pause(result: Mapping[str, Any], now: datetime | None = None) -> list[str]:
     """One line: the summary would only say the same again."""
+    from app.ipc import IpcError
+
     if result.get("paused_indefinitely") is True:
         return ["Paused until resumed."]
     until = _clock_time(_text(result, "paused_until"), now)
@@ -517,6 +551,8 @@ def confirm_pause(result: Mapping[str, Any], now: datetime | None = None) -> lis
 
 
 def confirm_resume(result: Mapping[str, Any]) -> list[str]:
+    from app.ipc import IpcError
+
     if result.get("paused_indefinitely") is True or _text(result, "paused_until"):
         raise IpcError("Sitbreak replied, but its status still shows a pause.")
     return ["Resumed.", *_summary(result)]
@@ -534,6 +570,8 @@ def _summary(result: Mapping[str, Any]) -> list[str]:
 
 def snooze_minutes_from(args: Mapping[str, Any]) -> int | None:
     """The ``snooze`` request's minutes (None: the settings' snooze), or ``IpcError``."""
+    from app.ipc import IpcError
+
     _refuse_unknown_keys("snooze", args, {"minutes"})
     if "minutes" not in args:
         return None
@@ -548,6 +586,8 @@ def snooze_minutes_from(args: Mapping[str, Any]) -> int | None:
 
 def pause_choice_from(args: Mapping[str, Any]) -> PauseChoice:
     """The ``pause`` request's choice (required), or ``IpcError``."""
+    from app.ipc import IpcError
+
     _refuse_unknown_keys("pause", args, {"choice"})
     choice = args.get("choice")
     if not isinstance(choice, str) or choice not in _PAUSE_VALUES:
@@ -557,6 +597,8 @@ def pause_choice_from(args: Mapping[str, Any]) -> PauseChoice:
 
 def routine_id_from(args: Mapping[str, Any]) -> str:
     """The ``routine`` request's id (required, kebab-case like a file name), or ``IpcError``."""
+    from app.ipc import IpcError
+
     _refuse_unknown_keys("routine", args, {"id"})
     routine_id = args.get("id")
     if not isinstance(routine_id, str) or not _ROUTINE_ID.fullmatch(routine_id):
@@ -573,6 +615,8 @@ def no_args_from(cmd: str, args: Mapping[str, Any]) -> None:
 
 
 def _refuse_unknown_keys(cmd: str, args: Mapping[str, Any], known: set[str]) -> None:
+    from app.ipc import IpcError
+
     unknown = sorted(set(args) - known)
     if unknown:
         takes = ", ".join(f'"{key}"' for key in sorted(known)) or "no arguments"
@@ -638,6 +682,8 @@ def format_status(result: Mapping[str, Any]) -> str:
     today = result.get("today")
     if isinstance(today, Mapping):
         row("Today", _today_text(today))
+    if result.get("log_in_sync") is False:
+        row("Log", "cannot be written now; what happens is kept and written later")
 
     backends = result.get("backends")
     if isinstance(backends, Mapping):

@@ -8,7 +8,6 @@ The weekly strength plan's reminder and the day rollover come from the cron jobs
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable, Mapping
 from datetime import timedelta
 
@@ -25,8 +24,6 @@ from app.storage import SittingLog
 from app.storage.records import WalkSource
 from app.ui.routine_controller import RoutineController
 from app.ui.today_controller import TodayController
-
-log = logging.getLogger(__name__)
 
 
 class CoachFlow(QObject):
@@ -131,11 +128,11 @@ class CoachFlow(QObject):
             return
         if active_s <= 0:
             return
-        end = self._coordinator.now().wall
-        try:
-            self._log.add_walk(end - timedelta(seconds=active_s), active_s, WalkSource.ROUTINE)
-        except Exception:  # the log must never stop the routine
-            log.exception("could not log the walk of the routine")
+        start = self._coordinator.now().wall - timedelta(seconds=active_s)
+        self._coordinator.write_later(
+            "the walk of the routine",
+            lambda: self._log.add_walk(start, active_s, WalkSource.ROUTINE),
+        )
 
     def _on_routine_finished(self, completed: bool, _active_s: float) -> None:
         self._coordinator.close_stretch(PromptResponse.DONE if completed else None)

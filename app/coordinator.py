@@ -6,13 +6,17 @@ desk time itself: that is the engine's job.
 
 A write the machine refuses (disk full, read-only folder, database locked) never stops
 the reminders: the log is then "out of sync", the unwritten events wait in order, and
-each later sample tries once to bring the log in line with the engine again.
+each later sample tries once to bring the log in line with the engine again. Other parts
+that write what the user did (the exercise shown and its answer, a routine's steps, a
+walk) send their writes through the same queue (``write_later``), so they are kept too,
+in order with the events they belong to.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -49,6 +53,15 @@ from app.storage.log import SittingLog
 from app.storage.records import SessionEndReason
 
 log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class LogWrite:
+    """A write from outside the engine, waiting in the coordinator's queue."""
+
+    what: str
+    """For the log file when it fails as a bug: "the exercise shown"."""
+    write: Callable[[], object]
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +124,7 @@ class DeskCoordinator(QObject):
         self._started_at: datetime | None = None
         self._session_ready = False
         """The session row exists and the bout left by the last run was dealt with."""
-        self._unwritten: list[Event] = []
+        self._unwritten: list[Event | LogWrite] = []
         """Events the log has not taken yet, oldest first: the log is out of sync."""
         self._in_trouble = False
         self._warned = False
@@ -177,6 +190,19 @@ class DeskCoordinator(QObject):
             return
         self._feed_sample()
         self._after_action()
+
+    def write_later(self, what: str, write: Callable[[], object]) -> None:
+        """Write to the log now if it takes writes, else keep ``write`` and retry it later.
+
+        A ``WriteLater`` (``app.storage.pending``): ``write`` runs in order with the desk
+        events (a prompt's row exists before the exercise it showed is written); storage
+        trouble keeps it queued, warned once.
+        """
+        if self._stopped:
+            return
+        self._unwritten.append(LogWrite(what, write))
+        if not self._in_trouble:
+            self._write_log(heartbeat=None)
 
     @property
     def log_in_sync(self) -> bool:
@@ -316,7 +342,12 @@ class DeskCoordinator(QObject):
         snapshot = self._engine.snapshot()
         now = self._clock.now().wall
         day_start = now.replace(hour=0, minute=0, second=0, microsecond=0)
-        day = self._log.day_summary(day_start, day_start + timedelta(days=1), now)
+        try:
+            day = self._log.day_summary(day_start, day_start + timedelta(days=1), now)
+        except Exception as error:  # a log that cannot be opened yet: no totals, no failure
+            if not is_storage_trouble(error):
+                raise
+            day = None
         return {
             "state": snapshot.phase.value,
             "summary": status_line(snapshot, now),
@@ -328,11 +359,14 @@ class DeskCoordinator(QObject):
             "paused_until": _iso(snapshot.paused_until),
             "paused_indefinitely": snapshot.paused_indefinitely,
             "estimated": snapshot.estimated,
-            "today": {
+            "today": None
+            if day is None
+            else {
                 "desk_seconds": round(day.desk_s, 1),
                 "bouts": day.bouts,
                 "longest_bout_seconds": round(day.longest_bout_s, 1),
             },
+            "log_in_sync": self.log_in_sync,
             "backends": {
                 "idle": self._backends.idle,
                 "session": list(self._backends.session),
@@ -397,7 +431,8 @@ class DeskCoordinator(QObject):
                 except Exception as error:
                     if is_storage_trouble(error):
                         raise
-                    log.exception("could not record %s", type(event).__name__)
+                    what = event.what if isinstance(event, LogWrite) else type(event).__name__
+                    log.exception("could not record %s", what)
                 del self._unwritten[0]
             if heartbeat is not None and self._session_id is not None:
                 self._log.touch_session(self._session_id, heartbeat)
@@ -434,8 +469,10 @@ class DeskCoordinator(QObject):
         self._recover_open_bout(now, may_resume=may_resume)
         self._session_ready = True
 
-    def _record(self, event: Event) -> None:
+    def _record(self, event: Event | LogWrite) -> None:
         match event:
+            case LogWrite():
+                event.write()
             case BoutStarted():
                 assert self._session_id is not None
                 self._bout_id = self._log.open_bout(

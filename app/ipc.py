@@ -1,12 +1,8 @@
-"""Single instance and the control channel: ``sitbreak status`` and ``sitbreak quit``.
+"""The control channel: ``sitbreak status``, ``sitbreak quit`` and the other commands.
 
-Two separate mechanisms, on purpose:
-
-- The **instance lock** (``acquire_instance_lock``, a ``QLockFile`` in the data folder)
-  decides which process runs. It is atomic, and a lock left by a crashed process is taken
-  over (Qt checks whether the recorded PID still lives).
-- The **control socket** (``IpcServer``) is only how other processes talk to the one
-  that runs. It never decides who runs: a socket file can outlive its process.
+The control socket (``IpcServer``) is only how other processes talk to the one that runs.
+It never decides who runs (a socket file can outlive its process): the instance lock of
+``app.instance_lock`` does.
 
 Protocol: JSON lines in UTF-8, one request and one reply per line, each line at most
 ``MAX_LINE`` bytes (without its newline)::
@@ -33,13 +29,10 @@ import sys
 import time
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from types import TracebackType
 from typing import Any, Protocol
 
-from PySide6.QtCore import QLockFile, QObject
+from PySide6.QtCore import QObject
 from PySide6.QtNetwork import QAbstractSocket, QLocalServer, QLocalSocket
-
-from app.paths import AppPaths, PathsError
 
 PROTOCOL_VERSION = 1
 MAX_LINE = 64 * 1024
@@ -94,6 +87,8 @@ def _decode_object(line: bytes, what: str) -> JsonObject:
         raise IpcError(f"The {what} is not valid JSON: {exc.msg} at column {exc.colno}.") from exc
     except RecursionError as exc:
         raise IpcError(f"The {what} is nested too deeply.") from exc
+    except ValueError as exc:  # int() refuses a number of more than 4300 digits
+        raise IpcError(f"The {what} holds a number too long to read.") from exc
     if not isinstance(message, dict):
         raise IpcError(f"The {what} must be a JSON object, not {_json_kind(message)}.")
     version = message.get("v")
@@ -500,59 +495,3 @@ class IpcServer(QObject):
         except Exception:
             _log.exception("Control command %r failed", cmd)
             return _error_reply(f"Sitbreak failed to run {cmd!r}; the log has the details.")
-
-
-# ---------------------------------------------------------------- single instance
-
-
-class InstanceLock:
-    """Held while this process is the running instance; ``release()`` or leave the ``with``."""
-
-    def __init__(self, lock_file: QLockFile, path: Path) -> None:
-        self._lock_file = lock_file
-        self._path = path
-
-    @property
-    def path(self) -> Path:
-        return self._path
-
-    def release(self) -> None:
-        if self._lock_file.isLocked():
-            self._lock_file.unlock()
-
-    def __enter__(self) -> InstanceLock:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.release()
-
-
-def acquire_instance_lock(paths: AppPaths) -> InstanceLock | None:
-    """Become the running instance for ``paths``, or None if another process already is.
-
-    The data folder must exist (``paths.ensure()``). A lock never goes stale by age (an
-    instance runs for weeks); one whose process has died is taken over. Raises
-    ``PathsError`` if the lock file cannot be created at all.
-    """
-    lock_file = QLockFile(os.fspath(paths.lock_file))
-    lock_file.setStaleLockTime(0)
-    if lock_file.tryLock(0):
-        return InstanceLock(lock_file, paths.lock_file)
-    error = lock_file.error()
-    if error == QLockFile.LockError.LockFailedError:
-        return None
-    reason = (
-        "permission denied" if error == QLockFile.LockError.PermissionError else "unknown error"
-    )
-    raise PathsError(f"Cannot create the instance lock {paths.lock_file} ({reason}).")
-
-
-def lock_holder_pid(paths: AppPaths) -> int | None:
-    """The process id recorded in the instance lock, if there is one."""
-    pid, _host, _app = QLockFile(os.fspath(paths.lock_file)).getLockInfo()
-    return pid if pid > 0 else None

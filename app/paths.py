@@ -20,8 +20,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
-
 APP_DIR_NAME = "sitbreak"
 
 MAX_SOCKET_PATH_BYTES = 103
@@ -53,7 +51,10 @@ class AppPaths:
 
         platformdirs reads the process environment itself (``XDG_CONFIG_HOME`` and friends);
         ``environ`` decides only the runtime folder (``XDG_RUNTIME_DIR``).
+        Imported here: with ``--basedir`` it is never needed.
         """
+        import platformdirs
+
         dirs = platformdirs.PlatformDirs(APP_DIR_NAME, appauthor=False)
         return cls(
             config_dir=Path(dirs.user_config_dir),
@@ -97,8 +98,12 @@ class AppPaths:
 
     @property
     def lock_file(self) -> Path:
-        """Held by the running instance: the lock, not the socket, decides who runs."""
-        return self.data_dir / "sitbreak.lock"
+        """Held by the running instance: the lock, not the socket, decides who runs.
+
+        It sits beside the socket in the runtime folder, named like it (one per config
+        folder), so a data folder that is read-only does not stop Sitbreak from running.
+        """
+        return self.runtime_dir / f"{self.socket_name_for(sys.platform)}.lock"
 
     @property
     def log_file(self) -> Path:

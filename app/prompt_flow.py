@@ -20,6 +20,7 @@ from app.core.exercise import Category, Exercise, Preferences, suggest
 from app.core.model import PromptResolved, PromptResponse, PromptShown
 from app.platform.notify_base import DeliveryFailed, Notifier, PromptNotice
 from app.storage import SittingLog
+from app.storage.pending import RowId
 from app.storage.records import WalkSource
 from app.ui.stretch_controller import StretchController, StretchResponse
 
@@ -66,7 +67,7 @@ class PromptFlow(QObject):
         self._preferences = preferences or Preferences()
         self._rng = rng or random.Random()
         self._suggestion: Exercise | None = None
-        self._shown_row: int | None = None
+        self._shown_row: RowId | None = None
         """The log row of the exercise on screen in the stretch window."""
         self._shown: tuple[Exercise, Instant] | None = None
         """The exercise on screen and when it was shown (a walk's length runs from it)."""
@@ -79,7 +80,11 @@ class PromptFlow(QObject):
     def suggestion(self) -> Exercise | None:
         """The exercise the next prompt (or ``break-now``) will show; picked once, kept."""
         if self._suggestion is None:
-            history = self._log.recent_exercise_ids()
+            try:
+                history = self._log.recent_exercise_ids()
+            except Exception:  # a log that cannot be read: suggest without the history
+                log.exception("could not read the exercises shown lately")
+                history = []
             self._suggestion = suggest(self._library, history, self._preferences, self._rng)
         return self._suggestion
 
@@ -207,29 +212,35 @@ class PromptFlow(QObject):
         self._notifier.shutdown()
 
     # ------------------------------------------------------------------ the log
-    def _record_shown(self, exercise: Exercise) -> int | None:
-        try:
-            return self._log.record_exercise_shown(
+    def _record_shown(self, exercise: Exercise) -> RowId:
+        """Log the exercise shown through the coordinator's queue: a full disk delays it."""
+        row = RowId()
+        at = self._coordinator.now().wall
+
+        def write() -> None:
+            row.value = self._log.record_exercise_shown(
                 self._coordinator.current_prompt_id,
-                self._coordinator.now().wall,
+                at,
                 exercise.id,
                 exercise.name,
                 [muscle.value for muscle in exercise.muscles],
                 category=exercise.category.value,
             )
-        except Exception:  # the log must never stop the stretch
-            log.exception("could not log the exercise shown")
-            return None
+
+        self._coordinator.write_later("the exercise shown", write)
+        return row
 
     def _resolve_shown(self, response: StretchResponse) -> None:
         row, self._shown_row = self._shown_row, None
         shown, self._shown = self._shown, None
         now = self._coordinator.now()
         if row is not None:
-            try:
-                self._log.resolve_exercise_shown(row, response.value, now.wall)
-            except Exception:
-                log.exception("could not log the answer to the exercise shown")
+
+            def write() -> None:
+                if row.value is not None:
+                    self._log.resolve_exercise_shown(row.value, response.value, now.wall)
+
+            self._coordinator.write_later("the answer to the exercise shown", write)
         if response is StretchResponse.DONE and shown is not None:
             exercise, shown_at = shown
             if exercise.category is Category.WALK:
@@ -238,12 +249,10 @@ class PromptFlow(QObject):
 
     def _log_walk(self, start: Instant, end: Instant) -> None:
         walked_s = min(WALK_CAP_S, end.mono - start.mono)
-        if walked_s <= 0:
-            return
-        try:
-            self._log.add_walk(start.wall, walked_s, WalkSource.BREAK)
-        except Exception:
-            log.exception("could not log the walk")
+        if walked_s > 0:
+            self._coordinator.write_later(
+                "the walk", lambda: self._log.add_walk(start.wall, walked_s, WalkSource.BREAK)
+            )
 
 
 def _title(exercise: Exercise | None) -> str:

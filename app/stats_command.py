@@ -36,6 +36,11 @@ EXIT_USAGE: Final = 2
 DAYS_RANGE: Final = range(1, 3661)
 """``--days N``: from one day to ten years."""
 
+FIRST_DAY: Final = date(1970, 1, 2)
+LAST_DAY: Final = date(9999, 12, 30)
+"""``--from``/``--to`` bounds: a day's midnights, in any zone, must fit in a ``datetime``
+(9999-12-31 has no next midnight) and be a timestamp after 1970 (Windows refuses earlier)."""
+
 NO_HISTORY: Final = "No history yet: Sitbreak has not logged any sitting here."
 
 
@@ -123,6 +128,8 @@ def request_from(options: argparse.Namespace, today: date) -> StatsRequest:
         raise StatsUsageError("--force goes with --output FILE")
     if output_text is not None and not output_text.strip():
         raise StatsUsageError("--output needs a file name, got an empty one")
+    if output_text is not None and "\0" in output_text:
+        raise StatsUsageError(f"--output {output_text!r} holds a NUL character")
     output = None if output_text is None else Path(output_text)
     if output is not None and output.is_dir():
         raise StatsUsageError(f"--output {output_text!r} is a folder; give a file name")
@@ -358,6 +365,12 @@ def _whole_number(text: str) -> int | None:
 
 def _date(option: str, text: str) -> date:
     try:
-        return date.fromisoformat(text.strip())
+        day = date.fromisoformat(text.strip())
     except ValueError:
         raise StatsUsageError(f"{option} must be a date as YYYY-MM-DD, got {text!r}") from None
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise StatsUsageError(
+            f"{option} must be a day from {FIRST_DAY.isoformat()} to {LAST_DAY.isoformat()},"
+            f" got {text!r}"
+        )
+    return day

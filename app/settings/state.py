@@ -44,7 +44,8 @@ def load_state(path: Path, now: datetime) -> StateLoad:
         problems.append(f"first_run_done = {show_raw(first_run_done)}: expected true or false")
         first_run_done = False
     pause = _pause(read.document.get("pause", {}), now, problems)
-    return StateLoad(State(pause=pause, first_run_done=first_run_done), problems, None)
+    named = [f"{path}: {problem}" for problem in problems]  # the user never opens this file
+    return StateLoad(State(pause=pause, first_run_done=first_run_done), named, None)
 
 
 def save_state(path: Path, state: State) -> None:
@@ -77,4 +78,9 @@ def _pause(raw: object, now: datetime, problems: list[str]) -> Pause:
         return NO_PAUSE
     if until <= now:
         return NO_PAUSE
-    return Pause(until=until.astimezone(now.tzinfo))  # shown in the local zone, DST included
+    try:
+        local_until = until.astimezone(now.tzinfo)  # shown in the local zone, DST included
+    except OverflowError:  # 9999-12-31T23:00-05:00 is in year 10000 anywhere east of it
+        problems.append(f"pause.until = {show_raw(until)}: later than any date; not paused")
+        return NO_PAUSE
+    return Pause(until=local_until)

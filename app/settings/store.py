@@ -60,9 +60,10 @@ def load_settings(
     if read.document is None:
         problems = [read.problem] if read.problem else []
         return SettingsLoad(Settings(), problems, read.broken_copy)
-    document, schema, problems = _upgraded(path, read.document, upgrades)
+    document, schema, problems = _upgraded(read.document, upgrades)
     settings, value_problems = settings_from_document(document, schema)
-    return SettingsLoad(settings, problems + value_problems, None)
+    # Named after the file: the user reads these in a notice or a terminal, not beside it.
+    return SettingsLoad(settings, [f"{path}: {p}" for p in problems + value_problems], None)
 
 
 def save_settings(path: Path, settings: Settings) -> None:
@@ -79,7 +80,7 @@ def save_settings(path: Path, settings: Settings) -> None:
 
 
 def _upgraded(
-    path: Path, document: Document, upgrades: Mapping[int, UpgradeStep]
+    document: Document, upgrades: Mapping[int, UpgradeStep]
 ) -> tuple[Document, int, list[str]]:
     """The document in the current layout, its schema, and what was odd about the schema."""
     newest = target_schema(upgrades)
@@ -93,7 +94,7 @@ def _upgraded(
         schema = FIRST_SCHEMA
     if schema > newest:
         problems.append(
-            f"{path} was written by a newer Sitbreak (schema {schema}; this one knows {newest}): "
+            f"written by a newer Sitbreak (schema {schema}; this one knows {newest}): "
             "using the settings it understands and leaving the file as it is"
         )
         return document, schema, problems

@@ -11,6 +11,8 @@ import errno
 import sqlite3
 from typing import Final
 
+from app.storage.errors import StorageError
+
 _FULL: Final = frozenset({"SQLITE_FULL", "SQLITE_IOERR_WRITE", "SQLITE_IOERR_FSYNC"})
 _READ_ONLY_CODES: Final = frozenset({errno.EROFS, errno.EACCES, errno.EPERM})
 _FULL_CODES: Final = frozenset({errno.ENOSPC, errno.EDQUOT})
@@ -18,6 +20,8 @@ _FULL_CODES: Final = frozenset({errno.ENOSPC, errno.EDQUOT})
 
 def is_storage_trouble(error: BaseException) -> bool:
     """True when the write may well work later: the disk, the folder or a lock, not a bug."""
+    if type(error) is StorageError:  # the log could not be opened (yet): look at why
+        return error.__cause__ is not None and is_storage_trouble(error.__cause__)
     if isinstance(error, sqlite3.OperationalError):
         return True
     return isinstance(error, OSError)
@@ -32,6 +36,8 @@ def describe_storage_trouble(error: BaseException) -> str:
 
 
 def _cause(error: BaseException) -> str:
+    if type(error) is StorageError and error.__cause__ is not None:
+        error = error.__cause__
     if isinstance(error, sqlite3.Error):
         name = error.sqlite_errorname or ""
         if name in _FULL:

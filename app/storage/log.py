@@ -59,12 +59,14 @@ class SittingLog:
     """The repository of app sessions, bouts, prompts, the exercises they showed, routine
     runs, walks and the days' goal results.
 
-    Use ``SittingLog.open``.
+    Use ``SittingLog.open``, or ``SittingLog.opened_when_possible`` where the app must
+    run on while the file cannot be opened yet.
     """
 
-    def __init__(self, connection: sqlite3.Connection, path: Path) -> None:
-        self._conn = connection
+    def __init__(self, connection: sqlite3.Connection | None, path: Path) -> None:
+        self._connection = connection
         self._path = path
+        self._closed = False
 
     # ------------------------------------------------------------------ lifecycle
     @classmethod
@@ -76,20 +78,16 @@ class SittingLog:
         ``MigrationError`` when an upgrade failed, ``StorageError`` for anything else
         (permissions, a locked file).
         """
-        try:
-            prepare_database_file(path)
-        except OSError as error:
-            raise StorageError(f"cannot create the sitting log {path}: {error}") from error
-        try:
-            connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S)
-        except sqlite3.Error as error:
-            raise StorageError(f"cannot open the sitting log {path}: {error}") from error
-        try:
-            _prepare_connection(connection, path)
-        except BaseException:
-            connection.close()
-            raise
-        return cls(connection, path)
+        return cls(_connect(path), path)
+
+    @classmethod
+    def opened_when_possible(cls, path: Path) -> Self:
+        """A log whose file cannot be opened now (a read-only or full folder, a lock).
+
+        Every use tries to open it again and raises ``StorageError`` as ``open`` does
+        until that works; from then on it is an open log like any other.
+        """
+        return cls(None, path)
 
     @property
     def path(self) -> Path:
@@ -97,7 +95,17 @@ class SittingLog:
 
     def close(self) -> None:
         """Close the connection; the last close folds the write-ahead log into the file."""
-        self._conn.close()
+        self._closed = True
+        if self._connection is not None:
+            self._connection.close()  # later uses fail as on any closed connection
+
+    @property
+    def _conn(self) -> sqlite3.Connection:
+        if self._connection is None:
+            if self._closed:
+                raise StorageError(f"the sitting log {self._path} is closed")
+            self._connection = _connect(self._path)
+        return self._connection
 
     def __enter__(self) -> Self:
         return self
@@ -748,6 +756,24 @@ class SittingLog:
         self._conn.execute("BEGIN IMMEDIATE")
         with self._conn:  # commits on success, rolls back on an exception
             yield self._conn
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    """Create or open the database at ``path``, checked, configured and migrated."""
+    try:
+        prepare_database_file(path)
+    except OSError as error:
+        raise StorageError(f"cannot create the sitting log {path}: {error}") from error
+    try:
+        connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S)
+    except sqlite3.Error as error:
+        raise StorageError(f"cannot open the sitting log {path}: {error}") from error
+    try:
+        _prepare_connection(connection, path)
+    except BaseException:
+        connection.close()
+        raise
+    return connection
 
 
 def _prepare_connection(connection: sqlite3.Connection, path: Path) -> None:

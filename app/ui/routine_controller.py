@@ -12,11 +12,10 @@ from __future__ import annotations
 
 import logging
 import math
-import sqlite3
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import Protocol, TypeVar
+from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 
@@ -34,12 +33,11 @@ from app.core.routine import (
 )
 from app.core.timeline import Side
 from app.platform.sound import SoundPlayer
+from app.storage.pending import RowId, WriteLater, write_now
 from app.ui.routine_window import ExerciseView, RoutineWindow, TimerView
 from app.ui.stretch_controller import clock_text
 
 log = logging.getLogger(__name__)
-
-T = TypeVar("T")
 
 
 class RoutineLog(Protocol):
@@ -88,17 +86,23 @@ class RoutineController(QObject):
         sound: SoundPlayer,
         chime: Path | None,
         log: RoutineLog | None = None,
+        write_later: WriteLater = write_now,
         parent: QObject | None = None,
     ) -> None:
-        """``chime`` is the sound of a switch and of the end (None: silent)."""
+        """``chime`` is the sound of a switch and of the end (None: silent).
+
+        ``write_later`` carries the log writes (the coordinator's queue keeps them while
+        the disk refuses them); by default a refused write is reported and lost.
+        """
         super().__init__(parent)
         self._window = window
         self._clock = clock
         self._sound = sound
         self._chime = chime
         self._log = log
+        self._write_later = write_later
         self._player: RoutinePlayer | None = None
-        self._run_id: int | None = None
+        self._run_id: RowId | None = None
         self._shown_exercise: int | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -131,9 +135,7 @@ class RoutineController(QObject):
         now = self._clock.now()
         self._player = RoutinePlayer(plan, now.mono)
         self._shown_exercise = None
-        self._run_id = self._write(
-            "start", lambda log: log.start_routine_run(plan.routine.id, plan.routine.name, now.wall)
-        )
+        self._run_id = self._start_run(plan, now.wall)
         self._window.set_paused(False)
         self._window.set_finished(False)
         self._refresh([])
@@ -206,8 +208,9 @@ class RoutineController(QObject):
                 if run_id is not None:
                     wall = self._clock.now().wall
                     self._write(
-                        "finish",
-                        lambda log: log.finish_routine_run(run_id, wall, outcome, active_s),
+                        "the routine's finish",
+                        run_id,
+                        lambda log, run: log.finish_routine_run(run, wall, outcome, active_s),
                     )
                 self._run_id = None
                 self.finished.emit(completed, active_s)
@@ -219,9 +222,10 @@ class RoutineController(QObject):
         exercise = event.exercise
         wall = self._clock.now().wall
         self._write(
-            "step",
-            lambda log: log.record_routine_step(
-                run_id,
+            "the routine's step",
+            run_id,
+            lambda log, run: log.record_routine_step(
+                run,
                 exercise_id=exercise.id,
                 name=exercise.name,
                 category=exercise.category.value,
@@ -232,15 +236,30 @@ class RoutineController(QObject):
             ),
         )
 
-    def _write(self, what: str, write: Callable[[RoutineLog], T]) -> T | None:
-        """Write to the log; a failing log costs the row, never the routine."""
-        if self._log is None:
+    def _start_run(self, plan: RoutinePlan, at: datetime) -> RowId | None:
+        """Log the run's start (its id arrives once the write has gone through)."""
+        sitting_log = self._log
+        if sitting_log is None:
             return None
-        try:
-            return write(self._log)
-        except (sqlite3.Error, OSError) as error:
-            log.warning("the routine's %s could not be logged: %s", what, error)
-            return None
+        run = RowId()
+
+        def write() -> None:
+            run.value = sitting_log.start_routine_run(plan.routine.id, plan.routine.name, at)
+
+        self._write_later("the routine's start", write)
+        return run
+
+    def _write(self, what: str, run: RowId, write: Callable[[RoutineLog, int], object]) -> None:
+        """Log something of the run; a failing log costs the row, never the routine."""
+        sitting_log = self._log
+        if sitting_log is None:
+            return
+
+        def write_once_started() -> None:
+            if run.value is not None:
+                write(sitting_log, run.value)
+
+        self._write_later(what, write_once_started)
 
     def _chime_now(self) -> None:
         if self._chime is not None:

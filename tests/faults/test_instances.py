@@ -8,88 +8,19 @@ released at the same monotonic moment.
 
 from __future__ import annotations
 
-import json
-import os
-import shutil
 import signal
 import subprocess
-import sys
-import tempfile
 import time
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from app.paths import AppPaths
-from tests.helpers.faults import PROJECT_ROOT
+from tests.faults.app_process import cli, quit_app, start_at, wait_running
 
 ROUNDS = 6
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(240)]
-
-# Sleeps until the shared moment, then becomes ``python -m app run`` (exec keeps the pid).
-_START_AT = """
-import os, sys, time
-time.sleep(max(0.0, float(sys.argv[1]) - time.monotonic()))
-os.execv(sys.executable, [sys.executable, "-m", "app", *sys.argv[2:]])
-"""
-
-
-@pytest.fixture
-def app_env() -> Iterator[dict[str, str]]:
-    """An environment of its own: offscreen Qt, a short private runtime folder, no buses."""
-    runtime = Path(tempfile.mkdtemp(prefix="sbf-"))
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in {"DISPLAY", "WAYLAND_DISPLAY", "DBUS_SESSION_BUS_ADDRESS"}
-    }
-    env |= {"QT_QPA_PLATFORM": "offscreen", "XDG_RUNTIME_DIR": str(runtime)}
-    yield env
-    shutil.rmtree(runtime, ignore_errors=True)
-
-
-def _start(basedir: Path, env: dict[str, str], at: float) -> subprocess.Popen[str]:
-    return subprocess.Popen(
-        [sys.executable, "-c", _START_AT, str(at), "--basedir", str(basedir)],
-        cwd=PROJECT_ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-
-
-def _cli(basedir: Path, env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "app", "--basedir", str(basedir), *args],
-        cwd=PROJECT_ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=30,
-        check=False,
-    )
-
-
-def _wait_running(basedir: Path, env: dict[str, str], process: subprocess.Popen[str]) -> Any:
-    """Poll ``sitbreak status --json`` until the instance answers; its answer."""
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        assert process.poll() is None, f"the instance exited: {process.communicate()}"
-        answer = _cli(basedir, env, "status", "--json")
-        if answer.returncode == 0:
-            return json.loads(answer.stdout)
-        time.sleep(0.1)  # polling interval, not a wait for a result
-    raise AssertionError(f"no answer from the instance within 30 s: {answer.stderr}")
-
-
-def _quit(basedir: Path, env: dict[str, str], process: subprocess.Popen[str]) -> None:
-    assert _cli(basedir, env, "quit").returncode == 0
-    assert process.wait(timeout=15) == 0
-    process.communicate()
 
 
 def _first_to_exit(pair: tuple[subprocess.Popen[str], ...]) -> subprocess.Popen[str]:
@@ -108,17 +39,17 @@ def test_two_instances_started_at_the_same_instant_leave_exactly_one(
     basedir = tmp_path / "base"
     for round_number in range(ROUNDS):
         at = time.monotonic() + 1.0
-        pair = (_start(basedir, app_env, at), _start(basedir, app_env, at))
+        pair = (start_at(basedir, app_env, at), start_at(basedir, app_env, at))
         try:
             loser = _first_to_exit(pair)
             winner = pair[1] if loser is pair[0] else pair[0]
             out, err = loser.communicate(timeout=10)
             assert loser.returncode == 0, f"round {round_number}: {err}"
             assert "Sitbreak is already running" in err, f"round {round_number}: {out}{err}"
-            status = _wait_running(basedir, app_env, winner)
+            status = wait_running(basedir, app_env, winner)
             assert status["pid"] == winner.pid
             assert winner.poll() is None
-            _quit(basedir, app_env, winner)
+            quit_app(basedir, app_env, winner)
         finally:
             for process in pair:
                 if process.poll() is None:
@@ -131,23 +62,23 @@ def test_a_socket_left_by_a_killed_instance_is_taken_over(
 ) -> None:
     basedir = tmp_path / "base"
     socket_path = AppPaths.under(basedir, app_env).socket_path
-    first = _start(basedir, app_env, time.monotonic())
+    first = start_at(basedir, app_env, time.monotonic())
     try:
-        _wait_running(basedir, app_env, first)
+        wait_running(basedir, app_env, first)
         first.send_signal(signal.SIGKILL)
         assert first.wait(timeout=10) == -signal.SIGKILL
         first.communicate()
         assert socket_path.is_socket()  # left behind, nobody listening
 
-        gone = _cli(basedir, app_env, "status")
+        gone = cli(basedir, app_env, "status")
         assert gone.returncode != 0
         assert "not running" in (gone.stdout + gone.stderr).lower()
 
-        second = _start(basedir, app_env, time.monotonic())
+        second = start_at(basedir, app_env, time.monotonic())
         try:
-            status = _wait_running(basedir, app_env, second)
+            status = wait_running(basedir, app_env, second)
             assert status["pid"] == second.pid
-            _quit(basedir, app_env, second)
+            quit_app(basedir, app_env, second)
         finally:
             if second.poll() is None:
                 second.kill()

@@ -29,15 +29,14 @@ from PySide6.QtCore import QTimer
 import app
 from app import cli
 from app.core.schedule import PauseChoice, WorkingHours, pause_for
+from app.instance_lock import acquire_instance_lock, lock_holder_pid
 from app.ipc import (
     MAX_LINE,
     PROTOCOL_VERSION,
     IpcError,
     IpcServer,
     NoInstanceError,
-    acquire_instance_lock,
     instance_answers,
-    lock_holder_pid,
     send_request,
 )
 from app.paths import AppPaths

@@ -31,7 +31,8 @@ from app.core.exercise import (
     Variants,
 )
 from app.core.schedule import PauseChoice
-from app.ipc import IpcError, acquire_instance_lock
+from app.instance_lock import acquire_instance_lock
+from app.ipc import IpcError
 from app.library.loader import load_library
 from app.paths import AppPaths
 from app.resources import exercises_dir, illustrations_dir

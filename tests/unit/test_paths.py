@@ -29,7 +29,8 @@ def test_basedir_puts_every_file_under_it(tmp_path, short_dir):
     assert paths.state_file == base / "config" / "state.toml"
     assert paths.exercises_dir == base / "config" / "exercises"
     assert paths.database == base / "data" / "sitbreak.db"
-    assert paths.lock_file == base / "data" / "sitbreak.lock"
+    # Beside the socket, so a read-only data folder does not stop the app.
+    assert paths.lock_file == paths.socket_path.with_suffix(".lock")
     assert paths.log_file == base / "log" / "sitbreak.log"
     assert paths.socket_path.parent == short_dir / "sitbreak"
 

@@ -20,7 +20,7 @@ from pytestqt.qtbot import QtBot
 
 from app.scheduling.desk_scheduler import DeskScheduler, JobKind
 from app.scheduling.qt_scheduler import SafeQtScheduler
-from tests.unit.scheduling.support import became_true
+from tests.unit.scheduling.support import ProcessingCounter, became_true
 
 
 class DueLog:
@@ -161,8 +161,12 @@ def test_on_resume_runs_what_came_due_while_the_timer_slept(qtbot: QtBot, due_lo
     scheduler = SafeQtScheduler(jobstores={"default": store})
     scheduler.start()
     try:
+        runs = ProcessingCounter(scheduler)
         desk = DeskScheduler(scheduler, due_log)
         desk.arm(sample_in=3600, prompt_in=None)
+        # Let the scheduler take in the new job (its wake-up is queued): its timer then
+        # waits an hour, and only a wake-up can make it look at the job sooner.
+        assert became_true(qtbot, lambda: runs.runs_since(0.0) >= 1, within_ms=2000)
         # A suspend, as the scheduler sees it: the wall clock moved past the due time but
         # the (monotonic) Qt timer still waits most of an hour. No wake-up is requested.
         job = scheduler.get_job("sample")

@@ -89,7 +89,7 @@ def test_an_unknown_word_costs_only_itself(settings_path: Path) -> None:
     exercises, problems = load_exercises(settings_path, 'positions = ["standing", "sitting"]\n')
     assert exercises.positions == {"standing"}
     assert problems == [
-        'exercises.positions = ["standing", "sitting"]: "sitting" is not one of '
+        f'{settings_path}: exercises.positions = ["standing", "sitting"]: "sitting" is not one of '
         '"standing", "seated", "floor"; using ["standing"]'
     ]
 
@@ -98,6 +98,7 @@ def test_every_unknown_word_is_named_with_the_allowed_ones(settings_path: Path) 
     exercises, problems = load_exercises(settings_path, 'equipment = ["sofa", "desk", "cat"]\n')
     assert exercises.equipment == {"desk"}
     assert problems == [
+        f"{settings_path}: "
         'exercises.equipment = ["sofa", "desk", "cat"]: "cat", "sofa" are not one of "chair", '
         '"desk", "wall", "band", "kettlebell", "foam-roller", "tennis-ball", "mat"; '
         'using ["desk"]'
@@ -110,6 +111,7 @@ def test_a_misspelt_id_is_dropped_and_the_other_favourites_kept(settings_path: P
     )
     assert exercises.favourites == {"glute-bridge", "not-loaded-yet"}
     assert problems == [
+        f"{settings_path}: "
         'exercises.favourites = ["glute-bridge", "Wall Sit", "not-loaded-yet"]: "wall sit" is '
         'not an id like "glute-bridge"; using ["glute-bridge", "not-loaded-yet"]'
     ]
@@ -136,7 +138,7 @@ def test_a_value_that_is_not_a_list_of_strings_falls_back_to_its_default(
 ) -> None:
     exercises, problems = load_exercises(settings_path, body)
     assert exercises == ExerciseSettings()
-    assert problems == [message]
+    assert problems == [f"{settings_path}: {message}"]
 
 
 def test_unknown_keys_of_the_section_survive_a_save(settings_path: Path) -> None:

@@ -291,7 +291,7 @@ def test_an_invalid_value_falls_back_to_its_default_and_keeps_the_rest(
 
     load = load_settings(write(tmp_path / "settings.toml", toml_text(tables)), NOW)
 
-    assert load.problems == [f"{name} = {bad}{rest}"]
+    assert load.problems == [f"{tmp_path / 'settings.toml'}: {name} = {bad}{rest}"]
     assert load.settings == _with_default(good.settings, section, key)
 
 
@@ -307,7 +307,9 @@ def _with_default(settings: Settings, section: str, key: str) -> Settings:
 def test_a_section_that_is_not_a_table_uses_its_defaults(settings_path: Path) -> None:
     write(settings_path, 'prompts = 5\n[presence]\naway_after = "4m"\n')
     load = load_settings(settings_path, NOW)
-    assert load.problems == ["prompts = 5: expected a table [prompts]; using its defaults"]
+    assert load.problems == [
+        f"{settings_path}: prompts = 5: expected a table [prompts]; using its defaults"
+    ]
     assert load.settings.prompts == PromptSettings()
     assert load.settings.presence.away_s == 240
 
@@ -316,6 +318,7 @@ def test_window_end_before_window_start_is_moved_up_to_it(settings_path: Path) -
     write(settings_path, '[prompts]\nwindow_start = "50m"\nwindow_end = "40m"\n')
     load = load_settings(settings_path, NOW)
     assert load.problems == [
+        f"{settings_path}: "
         "prompts.window_end = 40m is before prompts.window_start = 50m; using 50m for both"
     ]
     assert load.settings.prompts.window_start_s == load.settings.prompts.window_end_s == 3000
@@ -325,6 +328,7 @@ def test_window_start_past_the_default_end_pulls_the_end_along(settings_path: Pa
     write(settings_path, '[prompts]\nwindow_start = "70m"\n')
     load = load_settings(settings_path, NOW)
     assert load.problems == [
+        f"{settings_path}: "
         "prompts.window_end = 1h is before prompts.window_start = 1h10m; using 1h10m for both"
     ]
     assert load.settings.prompts.window_end_s == 70 * 60
@@ -551,7 +555,9 @@ def test_a_missing_schema_is_read_as_schema_1(settings_path: Path) -> None:
 
 def test_a_schema_that_is_not_a_number_is_read_as_1(settings_path: Path) -> None:
     load = load_settings(write(settings_path, 'schema = "one"\n[prompts]\nlull = "20s"\n'), NOW)
-    assert load.problems == ['schema = "one": expected a whole number from 1; reading it as 1']
+    assert load.problems == [
+        f'{settings_path}: schema = "one": expected a whole number from 1; reading it as 1'
+    ]
     assert load.settings.prompts.lull_s == 20
 
 
@@ -620,6 +626,7 @@ def test_a_delivery_mode_that_does_not_exist_falls_back_with_a_message(settings_
 
     assert load.settings.prompts.delivery == "notification"
     assert load.problems == [
+        f"{settings_path}: "
         'prompts.delivery = "popup" is out of range (one of "notification", "toast", "both");'
         ' using the default "notification"'
     ]

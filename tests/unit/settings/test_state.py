@@ -78,6 +78,7 @@ def test_a_pause_end_without_offset_is_ignored_with_a_message(state_path: Path) 
     load = load_state(state_path, NOW)
     assert load.state == State(pause=NO_PAUSE, first_run_done=True)
     assert load.problems == [
+        f"{state_path}: "
         "pause.until = 2024-05-01T18:00:00: expected a date and time with a UTC offset; not paused"
     ]
 
@@ -87,8 +88,8 @@ def test_wrong_types_are_reported_and_replaced(state_path: Path) -> None:
     load = load_state(state_path, NOW)
     assert load.state == State()
     assert load.problems == [
-        'first_run_done = "yes": expected true or false',
-        "pause.indefinite = 1: expected true or false",
+        f'{state_path}: first_run_done = "yes": expected true or false',
+        f"{state_path}: pause.indefinite = 1: expected true or false",
     ]
 
 

@@ -178,6 +178,7 @@ def test_a_start_schema_1_rejected_is_named_after_the_upgrade(settings_path: Pat
     text = 'schema = 1\n[working_hours]\ndays = ["tue"]\nstart = "9am"\n'
     load = load_settings(write(settings_path, text), NOW)
     assert load.problems == [
+        f"{settings_path}: "
         'working_hours.tue = ["9am-17:00"]: expected a list of ranges like ["09:00-17:00"] '
         '(each "HH:MM-HH:MM"; an end at or before the start runs past midnight); '
         'using the default ["09:00-17:00"]'
@@ -187,5 +188,5 @@ def test_a_start_schema_1_rejected_is_named_after_the_upgrade(settings_path: Pat
 def test_a_schema_1_working_hours_that_is_not_a_table_is_reported(settings_path: Path) -> None:
     load = load_settings(write(settings_path, "schema = 1\nworking_hours = 5\n"), NOW)
     assert load.problems == [
-        "working_hours = 5: expected a table [working_hours]; using its defaults"
+        f"{settings_path}: working_hours = 5: expected a table [working_hours]; using its defaults"
     ]

@@ -1,0 +1,1 @@
+"""Bad input, fuzzed: files, control-socket lines and command-line values (issue 10)."""
