@@ -51,8 +51,12 @@ if TYPE_CHECKING:
     from app.scheduling.qt_scheduler import SafeQtScheduler
     from app.storage.stats import StatsReader
     from app.ui.library_controller import LibraryController
+    from app.ui.routine_controller import RoutineController
     from app.ui.settings_controller import SettingsController
     from app.ui.stats_controller import StatsController
+    from app.ui.stretch_controller import StretchController
+    from app.ui.toast import Toast
+    from app.ui.today_controller import TodayController
 
 log = logging.getLogger(__name__)
 
@@ -275,15 +279,19 @@ def _build_prompt_flow(
 ) -> PromptFlow:
     """The notifier chain, the toast and the stretch window around the suggestions."""
     from app.prompt_flow import PromptFlow
-    from app.ui.stretch_controller import StretchController
-    from app.ui.stretch_window import StretchWindow
+
+    def build_stretch_window() -> StretchController:
+        from app.ui.stretch_controller import StretchController
+        from app.ui.stretch_window import StretchWindow
+
+        return StretchController(StretchWindow(), core.clock)
 
     notifier = _build_notifier(core, env, tray)
     engine = core.engine
     return PromptFlow(
         coordinator=coordinator,
         notifier=notifier,
-        stretch=StretchController(StretchWindow(), core.clock),
+        stretch=build_stretch_window,
         library=library,
         sitting_log=core.sitting_log,
         snooze_minutes=lambda: max(1, round(engine.config.snooze_s / 60)),
@@ -294,12 +302,17 @@ def _build_prompt_flow(
 def _build_notifier(core: _Core, env: Environment, tray: str) -> Notifier:
     """The notifier chain for the ``prompts.delivery`` setting, the toast by the tray."""
     from app.platform.notify_chain import DeliveryMode, build_notifier
-    from app.ui.toast import Toast, ToastNotifier
+    from app.ui.toast_notifier import ToastNotifier
     from app.ui.tray import TrayView
+
+    def build_toast() -> Toast:
+        from app.ui.toast import Toast
+
+        return Toast()
 
     tray_icon = core.shell.tray_icon if isinstance(core.shell, TrayView) else None
     toast = ToastNotifier(
-        Toast(), anchor=lambda: tray_icon.geometry() if tray_icon is not None else None
+        build_toast, anchor=lambda: tray_icon.geometry() if tray_icon is not None else None
     )
     return build_notifier(
         DeliveryMode(core.settings.prompts.delivery),
@@ -436,7 +449,7 @@ class _Statistics:
 
     def forget_old_history(self) -> None:
         """Retention (``general.keep_days``): history older than that leaves the log."""
-        from app.storage.stats import retention_cutoff
+        from app.storage.retention import retention_cutoff
 
         clock, settings = self._core.clock, self._core.settings
         now = clock.now().wall
@@ -548,13 +561,7 @@ def _build_coach(
     from app.coach_flow import CoachFlow
     from app.coach_notices import CoachNotices
     from app.library.routines import load_routines
-    from app.platform.sound import open_sound_player
-    from app.resources import routines_dir, sounds_dir
-    from app.scheduling.coach_jobs import goal_targets
-    from app.ui.routine_controller import RoutineController
-    from app.ui.routine_window import RoutineWindow
-    from app.ui.today_controller import TodayController, routine_buttons
-    from app.ui.today_window import TodayWindow
+    from app.resources import routines_dir
 
     routines = load_routines(
         [routines_dir(), core.paths.routines_dir], {exercise.id for exercise in library}
@@ -562,29 +569,43 @@ def _build_coach(
     for problem in routines.problems:
         log.warning("routines: %s", problem.describe(full_path=True))
     core.notices += [f"Routine file skipped: {problem}" for problem in routines.errors][:2]
-    player = RoutineController(
-        RoutineWindow(),
-        core.clock,
-        open_sound_player(),
-        sounds_dir() / "chime.wav",
-        core.sitting_log,
-        write_later=coordinator.write_later,
-    )
-    today = TodayController(
-        TodayWindow(routine_buttons()),
-        core.sitting_log,
-        lambda: goal_targets(core.settings.goals),
-        core.clock,
-    )
+
+    def build_player() -> RoutineController:
+        from app.platform.sound import open_sound_player
+        from app.resources import sounds_dir
+        from app.ui.routine_controller import RoutineController
+        from app.ui.routine_window import RoutineWindow
+
+        return RoutineController(
+            RoutineWindow(),
+            core.clock,
+            open_sound_player(),
+            sounds_dir() / "chime.wav",
+            core.sitting_log,
+            write_later=coordinator.write_later,
+        )
+
+    def build_today() -> TodayController:
+        from app.scheduling.coach_jobs import goal_targets
+        from app.ui.today_controller import TodayController, routine_buttons
+        from app.ui.today_window import TodayWindow
+
+        return TodayController(
+            TodayWindow(routine_buttons()),
+            core.sitting_log,
+            lambda: goal_targets(core.settings.goals),
+            core.clock,
+        )
+
     notices = CoachNotices(_build_notifier(core, env, tray))
     coach_flow = CoachFlow(
         coordinator=coordinator,
         prompt_flow=flow,
-        player=player,
+        player=build_player,
         routines={routine.id: routine for routine in routines.routines},
         library={exercise.id: exercise for exercise in library},
         sitting_log=core.sitting_log,
-        today=today,
+        today=build_today,
         notices=notices,
         tell_user=core.shell.show_notice,
     )

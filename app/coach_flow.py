@@ -4,12 +4,15 @@ A routine is a long stretch window: from its first second nothing is desk time (
 engine's ``open_stretch``), and finishing it is a stand-up (Done), stopping it a return to
 the desk. Its steps go to the log through the player; a walk step also counts as walking.
 The weekly strength plan's reminder and the day rollover come from the cron jobs.
+The player and the Today window are built the first time they are used: most days one
+of them is never opened, and built at start they would hold their widgets all day.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject
 
@@ -22,8 +25,10 @@ from app.core.routine import Routine, RoutinePlan, UnknownExerciseError
 from app.prompt_flow import PromptFlow
 from app.storage import SittingLog
 from app.storage.records import WalkSource
-from app.ui.routine_controller import RoutineController
-from app.ui.today_controller import TodayController
+
+if TYPE_CHECKING:
+    from app.ui.routine_controller import RoutineController
+    from app.ui.today_controller import TodayController
 
 
 class CoachFlow(QObject):
@@ -34,29 +39,30 @@ class CoachFlow(QObject):
         *,
         coordinator: DeskCoordinator,
         prompt_flow: PromptFlow,
-        player: RoutineController,
+        player: Callable[[], RoutineController],
         routines: Mapping[str, Routine],
         library: Mapping[str, Exercise],
         sitting_log: SittingLog,
-        today: TodayController,
+        today: Callable[[], TodayController],
         notices: CoachNotices,
         tell_user: Callable[[str, str], None],
         parent: QObject | None = None,
     ) -> None:
-        """``tell_user(title, text)`` shows something that needs no answer (a notice)."""
+        """``player`` and ``today`` build the routine player and the Today window, once,
+        when first needed; ``tell_user(title, text)`` shows something that needs no answer
+        (a notice)."""
         super().__init__(parent)
         self._coordinator = coordinator
         self._prompt_flow = prompt_flow
-        self._player = player
+        self._build_player = player
+        self._player: RoutineController | None = None
         self._routines = dict(routines)
         self._library = dict(library)
         self._log = sitting_log
-        self._today = today
+        self._build_today = today
+        self._today: TodayController | None = None
         self._notices = notices
         self._tell_user = tell_user
-        player.step_finished.connect(self._on_step_finished)
-        player.finished.connect(self._on_routine_finished)
-        today.start_routine.connect(self.start_routine)
         prompt_flow.exercise_done.connect(self.refresh)
 
     @property
@@ -85,20 +91,21 @@ class CoachFlow(QObject):
         # One stretch at a time: the exercise on screen or the routine under way gives way
         # (before the engine is told, or their ending would end the new routine's hold).
         self._prompt_flow.hand_over()
-        if self._player.running:
-            self._player.stop()
+        player = self._routine_player()
+        if player.running:
+            player.stop()
         self._coordinator.open_stretch()
-        self._player.start(plan)
+        player.start(plan)
         return routine.name
 
     def open_today(self) -> None:
-        self._today.show_today()
+        self._today_view().show_today()
 
     def refresh(self) -> None:
         """Something the Today view counts changed (a new day, new settings, an exercise).
 
         Only an open view reads the log again; a closed one reads it when it opens."""
-        if self._today.window.isVisible():
+        if self._today is not None and self._today.window.isVisible():
             self._today.refresh()
 
     def strength_day_reached(self) -> None:
@@ -118,8 +125,22 @@ class CoachFlow(QObject):
 
     def shutdown(self) -> None:
         """The app is quitting: a routine under way is logged as stopped."""
-        if self._player.running:
+        if self._player is not None and self._player.running:
             self._player.stop()
+
+    # ------------------------------------------------------------------ built when first used
+    def _routine_player(self) -> RoutineController:
+        if self._player is None:
+            self._player = self._build_player()
+            self._player.step_finished.connect(self._on_step_finished)
+            self._player.finished.connect(self._on_routine_finished)
+        return self._player
+
+    def _today_view(self) -> TodayController:
+        if self._today is None:
+            self._today = self._build_today()
+            self._today.start_routine.connect(self.start_routine)
+        return self._today
 
     # ------------------------------------------------------------------ player events
     def _on_step_finished(self, exercise_id: str, outcome: str, active_s: float) -> None:

@@ -22,7 +22,8 @@ from typing import Any, Final
 from app.core.schedule import WorkingHours
 from app.core.stats import DayTotals, PeriodReport
 from app.settings.atomic import PRIVATE_FILE, atomic_write_text, make_private_dirs
-from app.storage.stats import StatsReader, local_midnight
+from app.storage.retention import local_midnight
+from app.storage.stats import StatsReader
 
 JSON_FORMAT_NAME: Final = "sitbreak-statistics"
 JSON_FORMAT_VERSION: Final = 1

@@ -3,6 +3,8 @@
 The engine decides *when* (through the coordinator's ``prompt_shown`` and
 ``prompt_resolved``); this module decides *what the user sees*: which exercise is
 suggested, how the prompt reaches them, and what each answer means for the engine.
+The stretch window is built the first time an exercise is shown: most of a waiting day
+needs neither its widgets nor their modules.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 import logging
 import random
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
@@ -18,11 +20,14 @@ from app.coordinator import DeskCoordinator
 from app.core.clock import Instant
 from app.core.exercise import Category, Exercise, Preferences, suggest
 from app.core.model import PromptResolved, PromptResponse, PromptShown
+from app.core.stretch_response import StretchResponse
 from app.platform.notify_base import DeliveryFailed, Notifier, PromptNotice
 from app.storage import SittingLog
 from app.storage.pending import RowId
 from app.storage.records import WalkSource
-from app.ui.stretch_controller import StretchController, StretchResponse
+
+if TYPE_CHECKING:
+    from app.ui.stretch_controller import StretchController
 
 log = logging.getLogger(__name__)
 
@@ -48,7 +53,7 @@ class PromptFlow(QObject):
         *,
         coordinator: DeskCoordinator,
         notifier: Notifier,
-        stretch: StretchController,
+        stretch: Callable[[], StretchController],
         library: Sequence[Exercise],
         sitting_log: SittingLog,
         snooze_minutes: Callable[[], int],
@@ -56,11 +61,13 @@ class PromptFlow(QObject):
         rng: random.Random | None = None,
         parent: QObject | None = None,
     ) -> None:
+        """``stretch`` builds the stretch window's controller, once, when first needed."""
         super().__init__(parent)
         self._coordinator = coordinator
         self._notifier = notifier
         self._connect(notifier)
-        self._stretch = stretch
+        self._build_stretch = stretch
+        self._stretch: StretchController | None = None
         self._library = tuple(library)
         self._log = sitting_log
         self._snooze_minutes = snooze_minutes
@@ -73,7 +80,6 @@ class PromptFlow(QObject):
         """The exercise on screen and when it was shown (a walk's length runs from it)."""
         coordinator.prompt_shown.connect(self._on_prompt_shown)
         coordinator.prompt_resolved.connect(self._on_prompt_resolved)
-        stretch.responded.connect(self._on_stretch_response)
 
     # ------------------------------------------------------------------ what is shown
     @property
@@ -159,8 +165,9 @@ class PromptFlow(QObject):
     def open_stretch(self) -> None:
         """A click on the prompt or the toast: the bout ends only on Done or a walk away."""
         self._notifier.close()
-        if self._stretch.exercise is not None and self._shown_row is not None:
-            self._stretch.present(self._stretch.exercise, snooze_min=self._snooze_minutes())
+        stretch = self._stretch
+        if stretch is not None and stretch.exercise is not None and self._shown_row is not None:
+            stretch.present(stretch.exercise, snooze_min=self._snooze_minutes())
             return  # already open: bring it forward
         exercise = self.suggestion
         if exercise is None:
@@ -184,7 +191,7 @@ class PromptFlow(QObject):
 
     def hand_over(self) -> None:
         """A routine starts: the exercise on screen closes unanswered, the engine's hold stays."""
-        if self._stretch.exercise is None:
+        if self._stretch is None or self._stretch.exercise is None:
             return
         self._resolve_shown(StretchResponse.CLOSED)
         self._stretch.withdraw()
@@ -193,7 +200,14 @@ class PromptFlow(QObject):
         self._shown = (exercise, self._coordinator.now())
         self._shown_row = self._record_shown(exercise)
         self._suggestion = None  # the next prompt suggests afresh (history has this one)
-        self._stretch.present(exercise, snooze_min=self._snooze_minutes())
+        self._stretch_window().present(exercise, snooze_min=self._snooze_minutes())
+
+    def _stretch_window(self) -> StretchController:
+        """The stretch window's controller, built and connected the first time."""
+        if self._stretch is None:
+            self._stretch = self._build_stretch()
+            self._stretch.responded.connect(self._on_stretch_response)
+        return self._stretch
 
     def _on_stretch_response(self, value: str) -> None:
         response = StretchResponse(value)
@@ -208,7 +222,8 @@ class PromptFlow(QObject):
     def shutdown(self) -> None:
         """The app is quitting: an exercise still on screen was closed without an answer."""
         self._resolve_shown(StretchResponse.CLOSED)
-        self._stretch.withdraw()
+        if self._stretch is not None:
+            self._stretch.withdraw()
         self._notifier.shutdown()
 
     # ------------------------------------------------------------------ the log

@@ -6,6 +6,9 @@ for. With ``--export csv|json`` it writes the period (everything logged, unless 
 is given) to ``--output FILE`` or to standard output. An existing FILE is kept unless
 ``--force`` says to replace it. Exit codes: 0 done, 1 nothing exported (no history, the
 file exists, it could not be written), 2 a bad value.
+
+The command line parser is built at every start (``add_stats_arguments``), so the
+statistics and export code is imported inside the functions that run ``sitbreak stats``.
 """
 
 from __future__ import annotations
@@ -15,19 +18,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 from pathlib import Path
-from typing import Final, TextIO
+from typing import TYPE_CHECKING, Final, TextIO
 
 from app.core.describe import format_duration
-from app.core.schedule import WorkingHours
-from app.core.stats import (
-    UP_AND_ABOUT_FIRST_GOAL_S,
-    UP_AND_ABOUT_FULL_GOAL_S,
-    DayTotals,
-    PeriodReport,
-)
-from app.export import ExportExistsError, ExportFormat, csv_text, export_history, json_text
 from app.storage.errors import StorageError
-from app.storage.stats import NoHistoryError, StatsReader
+
+if TYPE_CHECKING:
+    from app.core.schedule import WorkingHours
+    from app.core.stats import DayTotals, PeriodReport
+    from app.export import ExportFormat
+    from app.storage.stats import StatsReader
 
 EXIT_OK: Final = 0
 EXIT_FAILED: Final = 1
@@ -90,6 +90,8 @@ def add_stats_arguments(parser: argparse.ArgumentParser) -> None:
 
 def request_from(options: argparse.Namespace, today: date) -> StatsRequest:
     """Check the parsed options; raises ``StatsUsageError`` naming the bad value."""
+    from app.export import ExportFormat
+
     days: str | None = getattr(options, "days", None)
     first_text: str | None = getattr(options, "first", None)
     last_text: str | None = getattr(options, "last", None)
@@ -148,6 +150,8 @@ def run_stats(
 ) -> int:
     """Run ``sitbreak stats``; returns the exit code. ``now`` is aware, ``tz`` the local
     zone (days are cut at its midnights)."""
+    from app.storage.stats import NoHistoryError, StatsReader
+
     today = now.astimezone(tz).date()
     try:
         request = options if isinstance(options, StatsRequest) else request_from(options, today)
@@ -178,6 +182,8 @@ def _export(
     out: TextIO,
     err: TextIO,
 ) -> int:
+    from app.export import ExportExistsError, ExportFormat, csv_text, export_history, json_text
+
     today = now.astimezone(tz).date()
     first = request.first or reader.first_day(tz)
     if first is None:
@@ -254,6 +260,8 @@ def _day_block(title: str, totals: DayTotals, empty: bool, goals_met: bool | Non
 
 
 def _period_block(title: str, report: PeriodReport) -> str:
+    from app.core.stats import DayTotals
+
     if report.is_empty:
         return f"{title}\n  Nothing tracked.\n"
     days = [totals for _, totals in report.days]
@@ -285,6 +293,8 @@ def _period_block(title: str, report: PeriodReport) -> str:
 
 
 def _rows(totals: DayTotals, per_day: int = 1) -> list[tuple[str, str]]:
+    from app.core.stats import UP_AND_ABOUT_FIRST_GOAL_S, UP_AND_ABOUT_FULL_GOAL_S
+
     rows = [
         (
             "Desk time",

@@ -18,7 +18,7 @@ import sqlite3
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 from pathlib import Path
 from types import TracebackType
 from typing import Final, Self
@@ -39,6 +39,7 @@ from app.core.stats import (
 )
 from app.storage.errors import NewerDatabaseError, StorageError
 from app.storage.migrations import SCHEMA_VERSION
+from app.storage.retention import local_midnight
 
 BUSY_TIMEOUT_S: Final = 2.0
 
@@ -661,28 +662,6 @@ def _days(first: date, last: date, tz: tzinfo) -> list[_Day]:
     count = (last - first).days + 1
     edges = [local_midnight(first + timedelta(days=n), tz).timestamp() for n in range(count + 1)]
     return [_Day(day=first + timedelta(days=n), lo=edges[n], hi=edges[n + 1]) for n in range(count)]
-
-
-def local_midnight(day: date, tz: tzinfo) -> datetime:
-    """The moment ``day`` starts in ``tz`` (DST aware with a ``zoneinfo`` zone)."""
-    return datetime.combine(day, time(0), tzinfo=tz)
-
-
-KEEP_DAYS_RANGE: Final = range(30, 3651)
-"""``[general] keep_days``: 0 keeps everything, else this many days (30 days to 10 years)."""
-
-
-def retention_cutoff(keep_days: int, today: date, tz: tzinfo) -> datetime | None:
-    """What ``SittingLog.delete_before`` gets for ``keep_days``: the local midnight that
-    starts the oldest day kept (today counts as one); None keeps everything."""
-    if keep_days == 0:
-        return None
-    if keep_days not in KEEP_DAYS_RANGE:
-        raise ValueError(
-            f"keep_days must be 0 (keep everything) or {KEEP_DAYS_RANGE.start} to"
-            f" {KEEP_DAYS_RANGE.stop - 1}, got {keep_days!r}"
-        )
-    return local_midnight(today - timedelta(days=keep_days - 1), tz)
 
 
 def _working_intervals(

@@ -16,27 +16,14 @@ time: the composition root hears :attr:`StretchController.opened` and
 from __future__ import annotations
 
 import math
-from enum import StrEnum
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 
 from app.core.clock import Clock
 from app.core.exercise import Exercise
+from app.core.stretch_response import StretchResponse
 from app.core.timeline import ExerciseTimeline, Moment, Side, Stage, Timing
 from app.ui.stretch_window import StretchViewModel, StretchWindow, TimerDisplay
-
-
-class StretchResponse(StrEnum):
-    """What the user did in the window; the value is what ``responded`` carries."""
-
-    DONE = "done"
-    ANOTHER = "another"
-    """Wants a different exercise; the window stays open for it."""
-    SNOOZE = "snooze"
-    SKIP = "skip"
-    CLOSED = "closed"
-    """Closed the window (Esc, the title bar) without answering."""
-
 
 # The timeline's older names, as the stretch window's tests know them.
 Routine = ExerciseTimeline

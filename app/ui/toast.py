@@ -7,13 +7,16 @@ still take mouse clicks. Colours come from the palette, so dark themes stay read
 
 Rounded corners need a compositor on X11; there the window is cut to its rounded shape
 with a mask instead of being translucent, and goes without the soft shadow.
+
+:class:`~app.ui.toast_notifier.ToastNotifier` puts it in the notifier chain and builds it
+(loading this module) the first time a prompt is shown on it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QPoint, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QGuiApplication,
@@ -35,7 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.platform.notify_base import Notifier, NotifierName, PromptNotice
+from app.platform.notify_base import PromptNotice
 
 TOAST_WIDTH = 360
 """Outer width in pixels (shadow included); the height follows the text."""
@@ -251,36 +254,3 @@ def _blend(base: QColor, other: QColor, share: float) -> QColor:
         base.greenF() + (other.greenF() - base.greenF()) * share,
         base.blueF() + (other.blueF() - base.blueF()) * share,
     )
-
-
-class ToastNotifier(Notifier):
-    """The toast as a :class:`Notifier`, so it can stand in the notifier chain."""
-
-    def __init__(
-        self,
-        toast: Toast,
-        *,
-        anchor: Callable[[], QRect | None] = lambda: None,
-        parent: QObject | None = None,
-    ) -> None:
-        """``anchor`` tells where the tray icon is now (None when unknown)."""
-        super().__init__(NotifierName.TOAST, parent=parent)
-        self._toast = toast
-        self._anchor = anchor
-        toast.clicked.connect(self.clicked)
-        toast.snooze_requested.connect(self.snooze_requested)
-        toast.dismissed.connect(self.dismissed)
-
-    @property
-    def clickable(self) -> bool:
-        return True
-
-    @property
-    def toast(self) -> Toast:
-        return self._toast
-
-    def show(self, notice: PromptNotice) -> None:
-        self._toast.show_prompt(notice, self._anchor())
-
-    def close(self) -> None:
-        self._toast.close_prompt()

@@ -31,7 +31,8 @@ from app.ui.routine_controller import RoutineController
 from app.ui.routine_window import RoutineWindow
 from app.ui.stretch_controller import StretchController
 from app.ui.stretch_window import StretchWindow
-from app.ui.toast import Toast, ToastNotifier
+from app.ui.toast import Toast
+from app.ui.toast_notifier import ToastNotifier
 from tests.faults.rig import Desk, running_desk
 from tests.helpers.faults import fill_up, small_tmpfs
 
@@ -67,8 +68,8 @@ def _prompt_flow(
 ) -> PromptFlow:
     return PromptFlow(
         coordinator=desk.coordinator,
-        notifier=ToastNotifier(Toast()),
-        stretch=stretch,
+        notifier=ToastNotifier(Toast),
+        stretch=lambda: stretch,
         library=[only],
         sitting_log=sitting_log,
         snooze_minutes=lambda: 10,

@@ -47,7 +47,8 @@ from app.settings.state import State
 from app.storage import SittingLog
 from app.ui.stretch_controller import StretchController
 from app.ui.stretch_window import StretchWindow
-from app.ui.toast import Toast, ToastNotifier
+from app.ui.toast import Toast
+from app.ui.toast_notifier import ToastNotifier
 from tests.helpers.desk import AlwaysTyping, scripted_coordinator
 from tests.helpers.fake_clock import FakeClock
 
@@ -96,8 +97,8 @@ def prompt_path(qtbot: QtBot, tmp_path: Path) -> Iterator[PromptPath]:
     window = StretchWindow()
     flow = PromptFlow(
         coordinator=coordinator,
-        notifier=ToastNotifier(toast),
-        stretch=StretchController(window, clock),
+        notifier=ToastNotifier(lambda: toast),
+        stretch=lambda: StretchController(window, clock),
         library=library.exercises,
         sitting_log=sitting_log,
         snooze_minutes=lambda: 10,

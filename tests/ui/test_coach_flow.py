@@ -39,7 +39,8 @@ from app.ui.routine_controller import RoutineController
 from app.ui.routine_window import RoutineWindow
 from app.ui.stretch_controller import StretchController
 from app.ui.stretch_window import StretchWindow
-from app.ui.toast import Toast, ToastNotifier
+from app.ui.toast import Toast
+from app.ui.toast_notifier import ToastNotifier
 from app.ui.today_controller import TodayController, routine_buttons
 from app.ui.today_window import TodayWindow
 from tests.helpers.desk import AlwaysTyping, scripted_coordinator
@@ -90,8 +91,8 @@ def coach(qtbot: QtBot, tmp_path: Path) -> Iterator[Coach]:
     stretch = StretchController(StretchWindow(), clock)
     prompts = PromptFlow(
         coordinator=coordinator,
-        notifier=ToastNotifier(Toast()),
-        stretch=stretch,
+        notifier=ToastNotifier(Toast),
+        stretch=lambda: stretch,
         library=library,
         sitting_log=sitting_log,
         snooze_minutes=lambda: 10,
@@ -109,12 +110,12 @@ def coach(qtbot: QtBot, tmp_path: Path) -> Iterator[Coach]:
     flow = CoachFlow(
         coordinator=coordinator,
         prompt_flow=prompts,
-        player=player,
+        player=lambda: player,
         routines=routines,
         library={exercise.id: exercise for exercise in library},
         sitting_log=sitting_log,
-        today=today,
-        notices=CoachNotices(ToastNotifier(notice_toast)),
+        today=lambda: today,
+        notices=CoachNotices(ToastNotifier(lambda: notice_toast)),
         tell_user=lambda title, text: told.append((title, text)),
     )
     coordinator.start()

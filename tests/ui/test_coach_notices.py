@@ -7,13 +7,14 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from app.coach_notices import CoachNotices
-from app.ui.toast import Toast, ToastNotifier
+from app.ui.toast import Toast
+from app.ui.toast_notifier import ToastNotifier
 
 
 def _notices(qtbot: QtBot) -> tuple[CoachNotices, Toast]:
     toast = Toast()
     qtbot.addWidget(toast)
-    return CoachNotices(ToastNotifier(toast, anchor=lambda: None)), toast
+    return CoachNotices(ToastNotifier(lambda: toast, anchor=lambda: None)), toast
 
 
 def test_clicking_a_notice_runs_what_it_offers_once(qtbot: QtBot) -> None:

@@ -16,7 +16,8 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from app.platform.notify_base import PromptNotice
-from app.ui.toast import SCREEN_GAP, Toast, ToastNotifier, toast_position
+from app.ui.toast import SCREEN_GAP, Toast, toast_position
+from app.ui.toast_notifier import ToastNotifier
 from tests.helpers.desktop import (
     Desktop,
     DesktopOptions,
@@ -196,7 +197,7 @@ def test_the_toast_notifier_shows_the_toast_and_relays_its_answers(
     qtbot: QtBot, toast: Toast
 ) -> None:
     tray_icon_area = QRect(700, 0, 24, 24)
-    notifier = ToastNotifier(toast, anchor=lambda: tray_icon_area)
+    notifier = ToastNotifier(lambda: toast, anchor=lambda: tray_icon_area)
     assert (notifier.name, notifier.clickable) == ("toast", True)
 
     notifier.show(NOTICE)
@@ -208,6 +209,27 @@ def test_the_toast_notifier_shows_the_toast_and_relays_its_answers(
     notifier.show(NOTICE)
     notifier.close()
     assert not toast.isVisible()
+
+
+def test_the_toast_notifier_builds_its_window_for_the_first_prompt_only(
+    qtbot: QtBot, toast: Toast
+) -> None:
+    """Most prompts go to a system notification: the toast waits unbuilt until needed."""
+    built: list[Toast] = []
+
+    def build() -> Toast:
+        built.append(toast)
+        return toast
+
+    notifier = ToastNotifier(build)
+    notifier.close()  # a prompt answered elsewhere: nothing on screen, nothing built
+    assert built == []
+
+    notifier.show(NOTICE)
+    notifier.show(NOTICE)
+    assert built == [toast]
+    with qtbot.waitSignal(notifier.clicked, timeout=1000):
+        QTest.mouseClick(toast.show_button, Qt.MouseButton.LeftButton)
 
 
 # ------------------------------------------------------------------ focus, for real

@@ -37,6 +37,20 @@ OPENED_BY_THE_USER = {
     "app.ui.stats_controller": "the statistics window",
     "app.ui.charts": "the statistics window",
     "app.ui.about": "the About dialog",
+    "app.ui.stretch_window": "the stretch window (a click on a prompt, Stand up now)",
+    "app.ui.stretch_controller": "the stretch window (a click on a prompt, Stand up now)",
+    "app.ui.illustration": "the stretch and library windows' illustrations",
+    "app.ui.animated_illustration": "the stretch window's illustration",
+    "PySide6.QtSvg": "the stretch and library windows' illustrations",
+    "app.ui.toast": "the toast (a prompt shown on it)",
+    "app.ui.today_window": "the Today window",
+    "app.ui.today_controller": "the Today window",
+    "app.ui.routine_window": "the routine player",
+    "app.ui.routine_controller": "the routine player",
+    "app.platform.sound": "the routine player's chime",
+    "app.export": "exporting history (statistics window, `sitbreak stats --export`)",
+    "app.storage.stats": "the statistics queries (statistics window, day and week summaries)",
+    "app.core.stats": "the statistics queries (statistics window, day and week summaries)",
     "app.platform.notify_plyer": "the plyer notifier (only when nothing better works)",
     "plyer": "the plyer notifier (only when nothing better works)",
     "html": "one escape of three characters",
@@ -159,6 +173,30 @@ def test_the_settings_dialog_is_built_the_first_time_it_is_asked_for(
 
     assert "app.ui.settings_dialog" in running_app.imported()
     send_request(running_app.socket_path, "settings")  # the second time: the same dialog
+
+
+def test_the_stretch_window_routine_player_and_today_are_built_when_first_used(
+    running_app: RunningApp,
+) -> None:
+    """Each works the first time it is asked for, and only then loads its modules."""
+    stretch = {"app.ui.stretch_window", "app.ui.stretch_controller"}
+    player = {"app.ui.routine_window", "app.ui.routine_controller"}
+    today = {"app.ui.today_window", "app.ui.today_controller"}
+    assert (stretch | player | today) & set(running_app.imported()) == set()
+
+    answer = send_request(running_app.socket_path, "break-now")
+    assert answer["suggestion"] is not None  # the next exercise, picked afresh
+    assert stretch <= set(running_app.imported())
+    assert (player | today) & set(running_app.imported()) == set()
+
+    answer = send_request(running_app.socket_path, "routine", {"id": "glute-wake-up"})
+    assert answer["routine"] == "Glute wake-up"
+    assert player <= set(running_app.imported())
+    assert today & set(running_app.imported()) == set()
+
+    send_request(running_app.socket_path, "today")
+    assert today <= set(running_app.imported())
+    send_request(running_app.socket_path, "today")  # the second time: the same window
 
 
 def test_the_exercise_library_checker_loads_only_for_the_command_that_uses_it(

@@ -17,7 +17,8 @@ from app.platform.base import Environment
 from app.platform.notify_base import NotifierName, PromptNotice
 from app.platform.notify_chain import DeliveryMode, NotifierChain, build_notifier, choose_route
 from app.platform.notify_tray import TrayMessageSupport
-from app.ui.toast import Toast, ToastNotifier
+from app.ui.toast import Toast
+from app.ui.toast_notifier import ToastNotifier
 from tests.helpers.desktop import Desktop
 from tests.unit.platform.notify_servers import Answers, Dunst, notification_desktop, running_dunst
 
@@ -95,7 +96,7 @@ def build(desktop: Desktop, toast: Toast) -> Iterator[BuildChain]:
     def build_chain(mode: DeliveryMode, **options: object) -> NotifierChain:
         arguments: dict[str, object] = {
             "env": Environment.from_os(desktop.env, "linux"),
-            "toast": ToastNotifier(toast),
+            "toast": ToastNotifier(lambda: toast),
             "tray_icon": None,
             "tray_kind": "none",
             "app_name": APP_NAME,

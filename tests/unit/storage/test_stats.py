@@ -27,7 +27,8 @@ from app.core.stats import DayTotals, SpanKind
 from app.storage.errors import NewerDatabaseError
 from app.storage.log import SittingLog
 from app.storage.records import SessionEndReason
-from app.storage.stats import NoHistoryError, StatsReader, retention_cutoff
+from app.storage.retention import retention_cutoff
+from app.storage.stats import NoHistoryError, StatsReader
 
 BERLIN = ZoneInfo("Europe/Berlin")
 OFFICE = WorkingHours(
