@@ -8,12 +8,9 @@ loaded by the time Sitbreak sits idle, in order. No test-only code path in the a
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
 import subprocess
 import sys
-import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -57,20 +54,6 @@ OPENED_BY_THE_USER = {
     "platformdirs": "the per-user folders, unused with --basedir",
 }
 """Modules a waiting Sitbreak must not have loaded, and what loads them when needed."""
-
-
-@pytest.fixture
-def app_env() -> Iterator[dict[str, str]]:
-    """Offscreen Qt, a short private runtime folder for the socket, no desktop or buses."""
-    runtime = Path(tempfile.mkdtemp(prefix="sbi-"))
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in {"DISPLAY", "WAYLAND_DISPLAY", "DBUS_SESSION_BUS_ADDRESS"}
-    }
-    env |= {"QT_QPA_PLATFORM": "offscreen", "XDG_RUNTIME_DIR": str(runtime)}
-    yield env
-    shutil.rmtree(runtime, ignore_errors=True)
 
 
 class RunningApp:
