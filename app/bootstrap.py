@@ -28,8 +28,6 @@ from app.paths import AppPaths, erase_user_data
 from app.settings.model import Settings
 from app.settings.state import State, load_state
 from app.settings.store import load_settings
-from app.storage import CorruptDatabaseError, SittingLog, StorageError, move_aside
-from app.storage.health import is_storage_trouble
 from app.ui.shell import TrayShell, make_shell
 
 if TYPE_CHECKING:
@@ -49,6 +47,7 @@ if TYPE_CHECKING:
     from app.platform.notify_base import Notifier
     from app.prompt_flow import PromptFlow
     from app.scheduling.qt_scheduler import SafeQtScheduler
+    from app.storage import SittingLog
     from app.storage.stats import StatsReader
     from app.ui.library_controller import LibraryController
     from app.ui.routine_controller import RoutineController
@@ -121,13 +120,13 @@ def _build_core(paths: AppPaths, qt_app: QApplication, basedir: Path | None) -> 
     notices += settings_load.problems + state_load.problems
     for notice in notices:
         log.warning("%s", notice)
-    sitting_log = _open_log(paths, now, notices)
     engine = DeskEngine(settings_load.settings.engine_config(), pause=state_load.state.pause)
     tray_available = QSystemTrayIcon.isSystemTrayAvailable()
     shell = make_shell(tray_available)
     shell.set_icon_style(settings_load.settings.general.tray_icon_style)
     shell.show_snapshot(engine.snapshot(), now)
     shell.show()
+    sitting_log = _open_log(paths, now, notices)  # after the icon: nothing on it needs the log
     return _Core(
         paths=paths,
         basedir=basedir,
@@ -832,6 +831,9 @@ def _open_log(paths: AppPaths, now: datetime, notices: list[str]) -> SittingLog:
     A log that cannot be opened for now (a read-only or full folder, a lock) does not stop
     the reminders: the coordinator warns once and writes what happened once it can.
     """
+    from app.storage import CorruptDatabaseError, SittingLog, StorageError, move_aside
+    from app.storage.health import is_storage_trouble
+
     try:
         return SittingLog.open(paths.database)
     except CorruptDatabaseError as exc:

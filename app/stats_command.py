@@ -21,7 +21,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Final, TextIO
 
 from app.core.describe import format_duration
-from app.storage.errors import StorageError
 
 if TYPE_CHECKING:
     from app.core.schedule import WorkingHours
@@ -150,6 +149,7 @@ def run_stats(
 ) -> int:
     """Run ``sitbreak stats``; returns the exit code. ``now`` is aware, ``tz`` the local
     zone (days are cut at its midnights)."""
+    from app.storage.errors import StorageError
     from app.storage.stats import NoHistoryError, StatsReader
 
     today = now.astimezone(tz).date()

@@ -571,10 +571,13 @@ class SittingLog:
         return bool(row[0])
 
     def _strength_done(self, period: tuple[float, float]) -> bool:
-        """A completed "Strength day", or a completed routine of mostly strength steps."""
+        """A completed "Strength day", or a completed routine of mostly strength steps;
+        either way with most of its steps done (played to the end by skipping is not)."""
         row = self._conn.execute(
             "SELECT EXISTS (SELECT 1 FROM routine_runs AS run"
             " WHERE run.outcome = 'completed' AND run.ended_utc >= ? AND run.ended_utc < ?"
+            " AND (SELECT 2 * count(*) FILTER (WHERE step.outcome = 'done') > count(*)"
+            "   FROM routine_steps AS step WHERE step.run_id = run.id)"
             " AND (run.routine_id = ? OR ("
             "   SELECT 2 * count(*) FILTER (WHERE step.category = 'strength') > count(*)"
             "   FROM routine_steps AS step WHERE step.run_id = run.id)))",

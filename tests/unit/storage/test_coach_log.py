@@ -191,6 +191,16 @@ def test_a_stopped_strength_day_is_not(log):
     assert _tuesday(log).strength_done is False
 
 
+def test_a_strength_day_played_to_its_end_by_skipping_is_not(log):
+    done = ("strength", ["quads"], 60.0, "done")
+    skipped = ("strength", ["glutes"], 0.0, "skipped")
+    _routine(log, "strength-day", [done, skipped, skipped], _at(18))
+    _routine(log, "strength-day", [done, done, skipped], _at(6))
+
+    assert log.day_activity(_at(18), _at(19)).strength_done is False
+    assert log.day_activity(_at(6), _at(7)).strength_done is True
+
+
 def test_a_users_own_routine_of_mostly_strength_steps_counts_as_strength(log):
     strength = ("strength", ["glutes"], 60.0, "done")
     _routine(log, "my-legs", [strength, strength, ("stretch", ["quads"], 30.0, "done")], _at(18))
