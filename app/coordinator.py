@@ -22,7 +22,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from app import __version__
 from app.core.clock import Clock, Instant
@@ -452,7 +452,7 @@ class DeskCoordinator(QObject):
         self._in_trouble = True
         if not self._warned:
             self._warned = True
-            self.storage_trouble.emit(describe_storage_trouble(error))
+            self.storage_trouble.emit(describe_storage_trouble(error, QCoreApplication.translate))
 
     def _open_session(self, now: Instant, *, may_resume: bool) -> None:
         """Start the session row and deal with the bout a crashed run left open.

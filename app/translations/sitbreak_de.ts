@@ -310,7 +310,7 @@
 <context>
     <name>CoachFlow</name>
     <message>
-        <location filename="../coach_flow.py" line="+75"/>
+        <location filename="../coach_flow.py" line="+78"/>
         <source>Routine not found</source>
         <translation>Programm nicht gefunden</translation>
     </message>
@@ -325,7 +325,7 @@
         <translation>Das Programm lässt sich nicht starten</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+29"/>
         <source>Squats, deadlifts, lunges and more.</source>
         <translation>Kniebeugen, Kreuzheben, Ausfallschritte und mehr.</translation>
     </message>
@@ -412,7 +412,7 @@
 <context>
     <name>FreedesktopNotifier</name>
     <message>
-        <location filename="../platform/notify_freedesktop.py" line="+129"/>
+        <location filename="../platform/notify_freedesktop.py" line="+139"/>
         <source>Show the stretch</source>
         <translation>Übung zeigen</translation>
     </message>
@@ -539,7 +539,7 @@
 <context>
     <name>PromptFlow</name>
     <message>
-        <location filename="../prompt_flow.py" line="+250"/>
+        <location filename="../prompt_flow.py" line="+274"/>
         <source>Time to stand up</source>
         <translation>Zeit aufzustehen</translation>
     </message>
@@ -552,7 +552,7 @@
 <context>
     <name>RoutineController</name>
     <message>
-        <location filename="../ui/routine_controller.py" line="+255"/>
+        <location filename="../ui/routine_controller.py" line="+274"/>
         <source>Exercise {number} of {count}</source>
         <translation>Übung {number} von {count}</translation>
     </message>
@@ -647,7 +647,7 @@
 <context>
     <name>RoutineWindow</name>
     <message>
-        <location filename="../ui/routine_window.py" line="+192"/>
+        <location filename="../ui/routine_window.py" line="+166"/>
         <source>Previous</source>
         <translation>Zurück</translation>
     </message>
@@ -1152,7 +1152,7 @@
 <context>
     <name>Statistics</name>
     <message>
-        <location filename="../bootstrap.py" line="+514"/>
+        <location filename="../bootstrap.py" line="+533"/>
         <source>Open Today</source>
         <translation>„Heute“ öffnen</translation>
     </message>
@@ -1457,9 +1457,42 @@
     </message>
 </context>
 <context>
+    <name>StorageTrouble</name>
+    <message>
+        <location filename="../storage/health.py" line="+32"/>
+        <source>Sitbreak cannot write its sitting log: {cause}. Reminders go on; what happens meanwhile is kept and written once the log can be written again.</source>
+        <translation>Sitbreak kann sein Sitzprotokoll nicht schreiben: {cause}. Die Erinnerungen gehen weiter; was inzwischen geschieht, wird aufbewahrt und geschrieben, sobald das Protokoll wieder geschrieben werden kann.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the disk is full</source>
+        <translation>der Datenträger ist voll</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>its folder is read-only</source>
+        <translation>sein Ordner ist schreibgeschützt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>another program holds the database locked</source>
+        <translation>ein anderes Programm hält die Datenbank gesperrt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>its file cannot be opened for writing</source>
+        <translation>seine Datei lässt sich nicht zum Schreiben öffnen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the database reported “{problem}”</source>
+        <translation>die Datenbank meldete „{problem}“</translation>
+    </message>
+</context>
+<context>
     <name>StretchController</name>
     <message>
-        <location filename="../ui/stretch_controller.py" line="+224"/>
+        <location filename="../ui/stretch_controller.py" line="+211"/>
         <source>Snooze {minutes} min</source>
         <translation>{minutes} Min. später</translation>
     </message>
@@ -1585,7 +1618,7 @@
 <context>
     <name>Toast</name>
     <message>
-        <location filename="../ui/toast.py" line="+98"/>
+        <location filename="../ui/toast.py" line="+101"/>
         <source>Sitbreak: time to stand up</source>
         <translation>Sitbreak: Zeit aufzustehen</translation>
     </message>

@@ -6,6 +6,7 @@ temporary folder, so these tests see what a wheel or a frozen build ships.
 
 from __future__ import annotations
 
+import errno
 import re
 import shutil
 import xml.etree.ElementTree as ET
@@ -13,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from app.core.model import Phase
@@ -23,6 +24,7 @@ from app.i18n_qt import (
     preferred_locale,
     uninstall_translator,
 )
+from app.storage.health import describe_storage_trouble
 from app.ui.settings_dialog import SettingsDialog
 from app.ui.stretch_window import StretchWindow
 from app.ui.tray import TrayView
@@ -209,3 +211,10 @@ def test_range_messages_from_the_settings_layer_speak_german(german: QTranslator
     warning = below_recommended(settings, QCoreApplication.translate)
     assert warning is not None
     assert warning.startswith("45–60 Min. werden empfohlen")
+
+
+def test_the_storage_trouble_notice_speaks_german(german: QTranslator) -> None:
+    notice = describe_storage_trouble(OSError(errno.ENOSPC, "No space"), QCoreApplication.translate)
+
+    assert notice.startswith("Sitbreak kann sein Sitzprotokoll nicht schreiben: der Datenträger")
+    assert "Die Erinnerungen gehen weiter" in notice
