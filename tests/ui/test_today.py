@@ -208,6 +208,16 @@ def test_strength_words_follow_the_plan(qtbot, sitting_log, clock):
     assert window.strength_mark.text() == "○"
 
     run = sitting_log.start_routine_run("strength-day", "Strength day", NOW)
+    sitting_log.record_routine_step(
+        run,
+        exercise_id="squat",
+        name="Squat",
+        category="strength",
+        muscles=["glutes", "quads"],
+        active_s=1400.0,
+        outcome="done",
+        at=NOW + timedelta(minutes=25),
+    )
     sitting_log.finish_routine_run(run, NOW + timedelta(minutes=25), "completed", 1400.0)
     controller.refresh()
     assert window.strength_text.text() == "Strength work done today"
