@@ -16,12 +16,11 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from app.core.exercise import HOLD_S_RANGE, REPS_RANGE, SETS_RANGE, Dose, is_valid_id
+from app.core.exercise import Dose
 from app.core.routine import DEFAULT_REST_S, MAX_STEPS, REST_S_RANGE, Routine, RoutineStep
 from app.library.positions import KeyPath, key_lines
 from app.library.problems import LoadProblem, Severity
 from app.library.validate import (
-    DOSE_KEYS,
     MAX_NAME_CHARS,
     MAX_SUMMARY_CHARS,
     ProblemCollector,
@@ -123,6 +122,9 @@ def parse_routine(text: str, source: Path, exercise_ids: Collection[str]) -> Par
 class _Checker(ProblemCollector):
     """Reads one routine document field by field, collecting a problem for each mistake."""
 
+    KIND = "routine"
+    EXAMPLE_ID = "glute-wake-up"
+
     def __init__(
         self, source: Path, lines: Mapping[KeyPath, int], exercise_ids: Collection[str]
     ) -> None:
@@ -150,26 +152,6 @@ class _Checker(ProblemCollector):
         ):
             return None
         return Routine(routine_id, name, summary, steps, source=self.source)
-
-    def identifier(self, raw: object, path: KeyPath) -> str | None:
-        if raw is None:
-            self.error(path, 'missing: every routine needs an id, like "glute-wake-up"')
-            return None
-        if not isinstance(raw, str) or not is_valid_id(raw):
-            self.error(
-                path,
-                'expected a kebab-case id like "glute-wake-up" (lower-case letters, digits and '
-                f"single hyphens, at most 60), got {shown(raw)}",
-            )
-            return None
-        return raw
-
-    def text(self, document: Mapping[str, object], key: str, max_chars: int) -> str | None:
-        raw = document.get(key)
-        if raw is None:
-            self.error((key,), f"missing: every routine needs a {key}")
-            return None
-        return self.line_of_text(raw, (key,), max_chars)
 
     def steps(self, document: Mapping[str, object]) -> tuple[RoutineStep, ...] | None:
         raw = document.get("steps")
@@ -221,39 +203,7 @@ class _Checker(ProblemCollector):
 
     def dose(self, raw: object, path: KeyPath) -> Dose | None:
         """The step's own dose, checked like an exercise's; None when absent or wrong."""
-        if raw is None:
-            return None
-        if not isinstance(raw, dict):
-            self.error(path, f"expected a table like {{ reps = 10, sets = 2 }}, got {shown(raw)}")
-            return None
-        errors_before = self.error_count
-        self.unknown_keys(raw, path, DOSE_KEYS)
-        reps = self.whole_number(raw, (*path, "reps"), REPS_RANGE)
-        hold_s = self.whole_number(raw, (*path, "hold_s"), HOLD_S_RANGE)
-        sets = self.whole_number(raw, (*path, "sets"), SETS_RANGE)
-        if "reps" in raw and "hold_s" in raw:
-            self.error((*path, "hold_s"), "give reps or hold_s, not both")
-        elif "reps" not in raw and "hold_s" not in raw:
-            self.error(path, "needs reps (repetitions) or hold_s (seconds to hold)")
-        per_side = raw.get("per_side", False)
-        if not isinstance(per_side, bool):
-            self.error((*path, "per_side"), f"expected true or false, got {shown(per_side)}")
-        if self.error_count > errors_before or not isinstance(per_side, bool):
-            return None
-        return Dose(reps=reps, hold_s=hold_s, sets=sets or 1, per_side=per_side)
-
-    def whole_number(self, table: Mapping[str, object], path: KeyPath, valid: range) -> int | None:
-        """The value of an optional key; None when it is absent (or wrong, reported)."""
-        key = str(path[-1])
-        if key not in table:
-            return None
-        raw = table[key]
-        if isinstance(raw, int) and not isinstance(raw, bool) and raw in valid:
-            return raw
-        self.error(
-            path, f"expected a whole number {valid.start}–{valid.stop - 1}, got {shown(raw)}"
-        )
-        return None
+        return None if raw is None else self.dose_table(raw, path)
 
 
 def _unreadable(path: Path, message: str) -> ParsedRoutine:

@@ -122,6 +122,11 @@ class ProblemCollector:
     """Collects a problem, with its file, line and field, for each mistake found while a
     document is read field by field (exercise and routine files alike)."""
 
+    KIND = "document"
+    """What the file describes, for "every exercise needs a name"."""
+    EXAMPLE_ID = "glute-bridge"
+    """An id of that kind, for the messages that show one."""
+
     def __init__(self, source: Path, lines: Mapping[KeyPath, int]) -> None:
         self.source = source
         self.lines = lines
@@ -186,6 +191,64 @@ class ProblemCollector:
             return None
         return text
 
+    def identifier(self, raw: object, path: KeyPath, *, required: bool = True) -> str | None:
+        """A kebab-case id; None when absent (reported if ``required``) or wrong (reported)."""
+        if raw is None:
+            if required:
+                self.error(
+                    path, f'missing: every {self.KIND} needs an id, like "{self.EXAMPLE_ID}"'
+                )
+            return None
+        if not isinstance(raw, str) or not is_valid_id(raw):
+            self.error(
+                path,
+                f'expected a kebab-case id like "{self.EXAMPLE_ID}" (lower-case letters, '
+                f"digits and single hyphens, at most 60), got {shown(raw)}",
+            )
+            return None
+        return raw
+
+    def text(self, document: Mapping[str, object], key: str, max_chars: int) -> str | None:
+        raw = document.get(key)
+        if raw is None:
+            self.error((key,), f"missing: every {self.KIND} needs a {key}")
+            return None
+        return self.line_of_text(raw, (key,), max_chars)
+
+    def whole_number(self, table: Mapping[str, object], path: KeyPath, valid: range) -> int | None:
+        """The value of an optional key; None when it is absent (or wrong, reported)."""
+        key = str(path[-1])
+        if key not in table:
+            return None
+        raw = table[key]
+        if isinstance(raw, int) and not isinstance(raw, bool) and raw in valid:
+            return raw
+        self.error(
+            path, f"expected a whole number {valid.start}–{valid.stop - 1}, got {shown(raw)}"
+        )
+        return None
+
+    def dose_table(self, raw: object, path: KeyPath) -> Dose | None:
+        """A dose table (``{ reps = 10, sets = 2 }``), in an exercise or a routine step."""
+        if not isinstance(raw, dict):
+            self.error(path, f"expected a table like {{ reps = 10, sets = 2 }}, got {shown(raw)}")
+            return None
+        errors_before = self.error_count
+        self.unknown_keys(raw, path, DOSE_KEYS)
+        reps = self.whole_number(raw, (*path, "reps"), REPS_RANGE)
+        hold_s = self.whole_number(raw, (*path, "hold_s"), HOLD_S_RANGE)
+        if "reps" in raw and "hold_s" in raw:
+            self.error((*path, "hold_s"), "give reps or hold_s, not both")
+        elif "reps" not in raw and "hold_s" not in raw:
+            self.error(path, "needs reps (repetitions) or hold_s (seconds to hold)")
+        sets = self.whole_number(raw, (*path, "sets"), SETS_RANGE)
+        per_side = raw.get("per_side", False)
+        if not isinstance(per_side, bool):
+            self.error((*path, "per_side"), f"expected true or false, got {shown(per_side)}")
+        if self.error_count > errors_before or not isinstance(per_side, bool):
+            return None
+        return Dose(reps=reps, hold_s=hold_s, sets=sets or 1, per_side=per_side)
+
 
 def did_you_mean(word: str, known: Sequence[str]) -> str:
     """' (did you mean "x"?)' for the closest of ``known``, or nothing when none is close."""
@@ -194,6 +257,7 @@ def did_you_mean(word: str, known: Sequence[str]) -> str:
 
 
 class _Checker(ProblemCollector):
+    KIND = "exercise"
     """Reads one exercise document field by field, collecting a problem for each mistake."""
 
     # ------------------------------------------------------------------ the exercise
@@ -206,7 +270,7 @@ class _Checker(ProblemCollector):
         if not self.schema(document):
             return None
         self.unknown_keys(document, (), TOP_LEVEL_KEYS)
-        exercise_id = self.identifier(document, ("id",), required=True)
+        exercise_id = self.identifier(document.get("id"), ("id",))
         name = self.text(document, "name", MAX_NAME_CHARS)
         summary = self.text(document, "summary", MAX_SUMMARY_CHARS)
         category = self.choice(document, "category", Category)
@@ -252,30 +316,6 @@ class _Checker(ProblemCollector):
         )
 
     # ------------------------------------------------------------------ field kinds
-    def identifier(
-        self, table: Mapping[str, object], path: KeyPath, *, required: bool
-    ) -> str | None:
-        raw = table.get(str(path[-1]))
-        if raw is None:
-            if required:
-                self.error(path, 'missing: every exercise needs an id, like "glute-bridge"')
-            return None
-        if not isinstance(raw, str) or not is_valid_id(raw):
-            self.error(
-                path,
-                'expected a kebab-case id like "glute-bridge" (lower-case letters, digits and '
-                f"single hyphens, at most 60), got {shown(raw)}",
-            )
-            return None
-        return raw
-
-    def text(self, document: Mapping[str, object], key: str, max_chars: int) -> str | None:
-        raw = document.get(key)
-        if raw is None:
-            self.error((key,), f"missing: every exercise needs a {key}")
-            return None
-        return self.line_of_text(raw, (key,), max_chars)
-
     def choice(self, document: Mapping[str, object], key: str, kind: type[Choice]) -> Choice | None:
         raw = document.get(key)
         if raw is None:
@@ -347,15 +387,6 @@ class _Checker(ProblemCollector):
         texts = [item for item in items if item is not None]
         return tuple(texts) if len(texts) == len(items) else None
 
-    def whole_number(self, table: Mapping[str, object], path: KeyPath, valid: range) -> int | None:
-        raw = table.get(str(path[-1]))
-        if isinstance(raw, int) and not isinstance(raw, bool) and raw in valid:
-            return raw
-        self.error(
-            path, f"expected a whole number {valid.start}–{valid.stop - 1}, got {shown(raw)}"
-        )
-        return None
-
     # ------------------------------------------------------------------ tables
     def dose(self, document: Mapping[str, object]) -> Dose | None:
         raw = document.get("dose")
@@ -365,28 +396,7 @@ class _Checker(ProblemCollector):
                 "missing: say how much, like dose = { reps = 10 } or dose = { hold_s = 30 }",
             )
             return None
-        if not isinstance(raw, dict):
-            self.error(
-                ("dose",), f"expected a table like {{ reps = 10, sets = 2 }}, got {shown(raw)}"
-            )
-            return None
-        errors_before = self.error_count
-        self.unknown_keys(raw, ("dose",), DOSE_KEYS)
-        reps = self.whole_number(raw, ("dose", "reps"), REPS_RANGE) if "reps" in raw else None
-        hold_s = (
-            self.whole_number(raw, ("dose", "hold_s"), HOLD_S_RANGE) if "hold_s" in raw else None
-        )
-        if "reps" in raw and "hold_s" in raw:
-            self.error(("dose", "hold_s"), "give reps or hold_s, not both")
-        elif "reps" not in raw and "hold_s" not in raw:
-            self.error(("dose",), "needs reps (repetitions) or hold_s (seconds to hold)")
-        sets = self.whole_number(raw, ("dose", "sets"), SETS_RANGE) if "sets" in raw else 1
-        per_side = raw.get("per_side", False)
-        if not isinstance(per_side, bool):
-            self.error(("dose", "per_side"), f"expected true or false, got {shown(per_side)}")
-        if self.error_count > errors_before or sets is None or not isinstance(per_side, bool):
-            return None
-        return Dose(reps=reps, hold_s=hold_s, sets=sets, per_side=per_side)
+        return self.dose_table(raw, ("dose",))
 
     def variants(self, document: Mapping[str, object]) -> Variants | None:
         raw = document.get("variants")
@@ -401,8 +411,8 @@ class _Checker(ProblemCollector):
             return None
         errors_before = self.error_count
         self.unknown_keys(raw, ("variants",), VARIANT_KEYS)
-        easier = self.identifier(raw, ("variants", "easier"), required=False)
-        harder = self.identifier(raw, ("variants", "harder"), required=False)
+        easier = self.identifier(raw.get("easier"), ("variants", "easier"), required=False)
+        harder = self.identifier(raw.get("harder"), ("variants", "harder"), required=False)
         if self.error_count > errors_before:
             return None
         return Variants(easier=easier, harder=harder)
