@@ -46,16 +46,23 @@ def cli(basedir: Path, env: dict[str, str], *args: str) -> subprocess.CompletedP
     )
 
 
-def wait_running(basedir: Path, env: dict[str, str], process: subprocess.Popen[str]) -> Any:
-    """Poll ``sitbreak status --json`` until the instance answers; its answer."""
+def wait_running(
+    basedir: Path, env: dict[str, str], process: subprocess.Popen[str], until: str | None = None
+) -> Any:
+    """Poll ``sitbreak status --json`` until the instance answers (and, with ``until``, until
+    that key of its answer is true: each answer takes a sample); that answer."""
     deadline = time.monotonic() + 30
+    said = "nothing"
     while time.monotonic() < deadline:
         assert process.poll() is None, f"the instance exited: {process.communicate()}"
         answer = cli(basedir, env, "status", "--json")
+        said = answer.stdout or answer.stderr
         if answer.returncode == 0:
-            return json.loads(answer.stdout)
+            status = json.loads(answer.stdout)
+            if until is None or status[until]:
+                return status
         time.sleep(0.1)  # polling interval, not a wait for a result
-    raise AssertionError(f"no answer from the instance within 30 s: {answer.stderr}")
+    raise AssertionError(f"no answer{f' with {until}' if until else ''} within 30 s: {said}")
 
 
 def quit_app(basedir: Path, env: dict[str, str], process: subprocess.Popen[str]) -> None:

@@ -9,16 +9,13 @@ the log is created and what happened since the start is in it, from the start.
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import sqlite3
-import subprocess
 import time
 from contextlib import closing
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -33,23 +30,6 @@ def _point(link: Path, target: Path) -> None:
     fresh = link.with_name(link.name + ".new")
     fresh.symlink_to(target, target_is_directory=True)
     os.replace(fresh, link)
-
-
-def _status_until(
-    basedir: Path, env: dict[str, str], process: subprocess.Popen[str], key: str
-) -> dict[str, Any]:
-    """Ask ``status`` (each answer takes a sample, which retries the log) until ``key`` holds."""
-    deadline = time.monotonic() + 30
-    answer: dict[str, Any] = {}
-    while time.monotonic() < deadline:
-        assert process.poll() is None, f"the instance exited: {process.communicate()}"
-        ran = cli(basedir, env, "status", "--json")
-        assert ran.returncode == 0, ran.stderr
-        answer = json.loads(ran.stdout)
-        if answer[key]:
-            return answer
-        time.sleep(0.2)  # polling interval, not a wait for a result
-    raise AssertionError(f"status never had {key}: {answer}")
 
 
 def test_a_data_folder_read_only_at_start_keeps_sitbreak_running_and_the_log_catches_up(
@@ -75,7 +55,7 @@ def test_a_data_folder_read_only_at_start_keeps_sitbreak_running_and_the_log_cat
         assert "read-only" in log_text.lower()
 
         _point(data, view.writable)
-        caught_up = _status_until(basedir, app_env, process, "log_in_sync")
+        caught_up = wait_running(basedir, app_env, process, until="log_in_sync")
         assert caught_up["today"] is not None
 
         database = view.writable / "sitbreak.db"
